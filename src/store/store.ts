@@ -1,0 +1,70 @@
+import type { Article, PairRelation } from '../types.js';
+
+/**
+ * The one storage interface. SQLite (embedded, default) implements it now; PostgreSQL
+ * (shared deployments) later. Every method is async so a networked backend fits; every write
+ * is atomic (a crash never leaves half an article). Backends pass the same contract tests
+ * (src/store/contract.test-suite.ts).
+ */
+export interface Store {
+  readonly backend: 'sqlite' | 'postgres';
+
+  /** Stores an article unless one with the same contentHash exists; says which happened. */
+  addArticle(article: Article): Promise<AddResult>;
+  /** By full id, or by a unique id prefix of at least 4 characters. */
+  getArticle(idOrPrefix: string): Promise<Article | null>;
+  listArticles(options?: ListOptions): Promise<ArticleSummary[]>;
+  countArticles(): Promise<number>;
+
+  /** Small key/value settings (index parameters, schema facts). */
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+
+  /** Fingerprint blobs of an article by kind ("minhash", "spinhash", …). Replaces same kind. */
+  putFingerprint(articleId: string, kind: string, data: Uint8Array): Promise<void>;
+  getFingerprint(articleId: string, kind: string): Promise<Uint8Array | null>;
+  /** LSH bucket keys of an article (one per band and fingerprint kind). */
+  addBucketKeys(articleId: string, keys: readonly string[]): Promise<void>;
+  /** Articles sharing any of these bucket keys, with how many keys each shares. */
+  findByBucketKeys(keys: readonly string[]): Promise<Map<string, number>>;
+
+  /** Upserts relations (one row per unordered pair; a is the smaller id). */
+  putRelations(relations: readonly PairRelation[]): Promise<void>;
+  /** Relations touching one article, or all when no id is given. */
+  getRelations(articleId?: string): Promise<PairRelation[]>;
+
+  /** Stories are computed data: replaced whole for the articles they cover. */
+  putStories(stories: readonly StoredStory[]): Promise<void>;
+  getStories(): Promise<StoredStory[]>;
+
+  close(): Promise<void>;
+}
+
+export interface AddResult {
+  id: string;
+  status: 'added' | 'duplicate';
+  /** For a duplicate: the stored article it duplicates. */
+  duplicateOf?: string;
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+}
+
+export interface ArticleSummary {
+  id: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  chars: number;
+}
+
+/** A story as stored: its id, members and a JSON-able payload built by src/story. */
+export interface StoredStory {
+  id: string;
+  members: string[];
+  data: unknown;
+}
