@@ -143,3 +143,32 @@ export interface PairRelation {
   /** Measured features behind the decision, for the curious and for evaluation. */
   features: Record<string, number>;
 }
+
+/** What `src/align` returns for two texts: the raw evidence that `src/relate` classifies. */
+export interface Alignment {
+  passages: AlignedPassage[];
+  /** Share of each body's content tokens inside aligned passages, 0..1. */
+  share_a: number;
+  share_b: number;
+  /** Word swaps found inside passages (a's wording vs b's), ordered by a_at. */
+  substitutions: Substitution[];
+  /** Counts over all passages, for features. */
+  stats: AlignmentStats;
+}
+
+export interface AlignmentStats {
+  /** Content tokens of each body. */
+  tokens_a: number;
+  tokens_b: number;
+  /** Tokens matched identically / as synonyms / replaced by non-synonyms, counted on a's side. */
+  same: number;
+  synonym: number;
+  replaced: number;
+  /** Tokens only in a's passages (deleted in b) / only in b's passages (inserted). */
+  deleted: number;
+  inserted: number;
+  /** Longest run of identical consecutive tokens. */
+  longest_run: number;
+  /** 1 when passages appear in the same order in both texts, lower when reordered. */
+  order_kept: number;
+}
