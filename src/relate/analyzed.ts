@@ -1,0 +1,27 @@
+import type { Article, Substitution, Token } from '../types.js';
+import type { TopicProfile } from './topic.js';
+
+/** A quotation as the relate stage needs it (src/story/quotes.ts extracts them). */
+export interface QuoteLike {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** An attribution or mention of another outlet (src/story/credit.ts finds them). */
+export interface CreditLike {
+  outlet: string | null;
+  authors: string[];
+  strength: 'attribution' | 'mention';
+}
+
+/** An article with everything the pairwise stages read, computed once per article. */
+export interface AnalyzedArticle {
+  article: Article;
+  tokens: Token[];
+  topic: TopicProfile;
+  quotes: QuoteLike[];
+  credits: CreditLike[];
+  /** Broken set phrases found in this text alone (spin without a source). */
+  brokenPhrases: Substitution[];
+}

@@ -1,0 +1,105 @@
+import type { RelationType } from '../types.js';
+import { DERIVED_RELATIONS } from '../types.js';
+import type { AnalyzedArticle, CreditLike } from './analyzed.js';
+import type { PairFeatures } from './features.js';
+
+export interface DirectionResult {
+  /** "a->b": a is the source of b. */
+  direction: 'a->b' | 'b->a' | null;
+  confidence: number;
+  reasons: string[];
+}
+
+/** Lower-cased outlet name without a leading "the", for comparing credits with outlets. */
+export function outletKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Does `copy` attribute its text to `source` (by outlet or author name)? */
+export function credits(copy: AnalyzedArticle, source: AnalyzedArticle): boolean {
+  const outlet = source.article.outlet ? outletKey(source.article.outlet) : null;
+  const author = source.article.author?.toLowerCase() ?? null;
+  return copy.credits.some(
+    (c) =>
+      c.strength === 'attribution' &&
+      ((outlet !== null && c.outlet !== null && sameOutlet(outletKey(c.outlet), outlet)) ||
+        (author !== null && c.authors.some((x) => author.includes(x.toLowerCase())))),
+  );
+}
+
+/** "times" matches "washington times": a short form names the full one when it ends it. */
+function sameOutlet(x: string, y: string): boolean {
+  return x === y || y.endsWith(' ' + x) || x.endsWith(' ' + y);
+}
+
+/** Outlets both texts attribute their material to (neither's own): a shared third source. */
+export function sharedCreditedOutlets(a: AnalyzedArticle, b: AnalyzedArticle): string[] {
+  const own = [a.article.outlet, b.article.outlet].filter((x): x is string => !!x).map(outletKey);
+  const keys = (cs: CreditLike[]) =>
+    new Set(cs.filter((c) => c.outlet).map((c) => outletKey(c.outlet as string)));
+  const ka = keys(a.credits);
+  const kb = keys(b.credits);
+  const out: string[] = [];
+  for (const k of ka) {
+    const match = [...kb].some((x) => sameOutlet(x, k));
+    if (match && !own.some((o) => sameOutlet(o, k))) out.push(k);
+  }
+  return out.sort();
+}
+
+function dayNumber(iso: string | null): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
+  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
+}
+
+/**
+ * Weighs the clues for which text is the source. Positive votes point a->b. Each clue adds
+ * its reason, so a user sees why. Not-derived relations have no direction.
+ */
+export function decideDirection(
+  a: AnalyzedArticle,
+  b: AnalyzedArticle,
+  f: PairFeatures,
+  relation: RelationType,
+): DirectionResult {
+  if (!DERIVED_RELATIONS.includes(relation)) return { direction: null, confidence: 0, reasons: [] };
+  const reasons: string[] = [];
+  let vote = 0;
+  const da = dayNumber(a.article.published);
+  const db = dayNumber(b.article.published);
+  if (da !== null && db !== null && da !== db) {
+    vote += da < db ? 2 : -2;
+    reasons.push(`${da < db ? 'a' : 'b'} was published first (${da < db ? a.article.published : b.article.published})`);
+  }
+  if (credits(b, a)) {
+    vote += 3;
+    reasons.push('b credits a');
+  }
+  if (credits(a, b)) {
+    vote -= 3;
+    reasons.push('a credits b');
+  }
+  if ((relation === 'excerpt' || relation === 'abridged') && f.length_ratio < 0.9) {
+    const aShorter = f.share_a === f.share_small;
+    vote += aShorter ? -2 : 2;
+    reasons.push(`${aShorter ? 'a' : 'b'} is the shorter text and lies inside the other`);
+  }
+  if (f.broken_a !== f.broken_b && (f.broken_a === 0 || f.broken_b === 0)) {
+    vote += f.broken_b > f.broken_a ? 2 : -2;
+    reasons.push(`${f.broken_b > f.broken_a ? 'b' : 'a'} holds broken set phrases the other does not`);
+  }
+  const third = sharedCreditedOutlets(a, b);
+  if (third.length > 0 && !credits(a, b) && !credits(b, a)) {
+    reasons.push(`both credit ${third.join(', ')}: siblings of that source`);
+    return { direction: null, confidence: 0.7, reasons };
+  }
+  if (Math.abs(vote) < 1) return { direction: null, confidence: 0, reasons: reasons.length ? reasons : ['no clue to direction'] };
+  const confidence = Math.round((1 - Math.exp(-Math.abs(vote) / 2.5)) * 100) / 100;
+  return { direction: vote > 0 ? 'a->b' : 'b->a', confidence, reasons };
+}

@@ -1,0 +1,80 @@
+import type { Alignment } from '../types.js';
+import type { AnalyzedArticle } from './analyzed.js';
+import { overlap, sharedCount, termCosine } from './topic.js';
+import { sharedQuotes } from './quotes-shared.js';
+
+/**
+ * The measured facts about a pair that the relation and direction decisions read. All are
+ * numbers so they can be printed, logged, and compared across runs.
+ */
+export interface PairFeatures {
+  share_a: number;
+  share_b: number;
+  /** Coverage of the shorter / longer text (by content tokens). */
+  share_small: number;
+  share_large: number;
+  /** Content tokens of the shorter over the longer text. */
+  length_ratio: number;
+  /** Of the aligned tokens (a side): identical, synonym swaps, other replacements. */
+  identical: number;
+  synonym_rate: number;
+  replaced_rate: number;
+  longest_run: number;
+  order_kept: number;
+  passages: number;
+  /** How much of the longer text's aligned stretch is one contiguous block (1 = one block). */
+  contiguity: number;
+  topic_cosine: number;
+  entity_overlap: number;
+  shared_entities: number;
+  number_overlap: number;
+  shared_quotes: number;
+  broken_a: number;
+  broken_b: number;
+}
+
+export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment): PairFeatures {
+  const s = al.stats;
+  const aligned = s.same + s.synonym + s.replaced;
+  const aSmall = s.tokens_a <= s.tokens_b;
+  const shareSmall = aSmall ? al.share_a : al.share_b;
+  const shareLarge = aSmall ? al.share_b : al.share_a;
+  const small = Math.min(s.tokens_a, s.tokens_b);
+  const large = Math.max(s.tokens_a, s.tokens_b);
+  return {
+    share_a: al.share_a,
+    share_b: al.share_b,
+    share_small: shareSmall,
+    share_large: shareLarge,
+    length_ratio: large === 0 ? 0 : small / large,
+    identical: aligned === 0 ? 0 : s.same / aligned,
+    synonym_rate: aligned === 0 ? 0 : s.synonym / aligned,
+    replaced_rate: aligned === 0 ? 0 : s.replaced / aligned,
+    longest_run: s.longest_run,
+    order_kept: s.order_kept,
+    passages: al.passages.length,
+    contiguity: contiguity(al, aSmall ? 'b' : 'a'),
+    topic_cosine: termCosine(a.topic, b.topic),
+    entity_overlap: overlap(a.topic.entities, b.topic.entities),
+    shared_entities: sharedCount(a.topic.entities, b.topic.entities),
+    number_overlap: overlap(a.topic.numbers, b.topic.numbers),
+    shared_quotes: sharedQuotes(a, b).length,
+    broken_a: a.brokenPhrases.length,
+    broken_b: b.brokenPhrases.length,
+  };
+}
+
+/** Aligned characters in one text over the extent from the first to the last passage. */
+function contiguity(al: Alignment, side: 'a' | 'b'): number {
+  if (al.passages.length === 0) return 0;
+  let covered = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of al.passages) {
+    const [s, e] = p[side];
+    covered += e - s;
+    lo = Math.min(lo, s);
+    hi = Math.max(hi, e);
+  }
+  return hi > lo ? Math.min(1, covered / (hi - lo)) : 0;
+}

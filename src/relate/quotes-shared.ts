@@ -1,0 +1,27 @@
+import type { AnalyzedArticle, QuoteLike } from './analyzed.js';
+
+/** Words of a quote, lower-cased, punctuation dropped: the form quotes are compared in. */
+export function quoteWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Minimum words for a quote to count as evidence of copying (shorter ones are phrases). */
+const MIN_QUOTE_WORDS = 6;
+
+/**
+ * Quotes of `a` (at least MIN_QUOTE_WORDS long) whose words appear contiguously in b's text,
+ * inside quote marks or not. A shared long quote is strong evidence of one source.
+ */
+export function sharedQuotes(a: AnalyzedArticle, b: AnalyzedArticle): QuoteLike[] {
+  const bText = ' ' + quoteWords(b.article.text).join(' ') + ' ';
+  const out: QuoteLike[] = [];
+  for (const q of a.quotes) {
+    const words = quoteWords(q.text);
+    if (words.length < MIN_QUOTE_WORDS) continue;
+    if (bText.includes(' ' + words.join(' ') + ' ')) out.push(q);
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import type { Alignment, PairRelation, Substitution } from '../types.js';
+import type { AnalyzedArticle } from './analyzed.js';
+import { classifyPair, DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from './classify.js';
+import { decideDirection } from './direction.js';
+import { pairFeatures, type PairFeatures } from './features.js';
+
+/**
+ * Broken set phrases found in one text, as substitutions of the pair: the other side's
+ * offset is -1 because the restored phrase was not read from the other text.
+ */
+function phraseSubstitutions(a: AnalyzedArticle, b: AnalyzedArticle): Substitution[] {
+  const fromA = a.brokenPhrases.map((s) => ({ a: s.a, b: s.b, a_at: s.a_at, b_at: -1, evidence: s.evidence }));
+  const fromB = b.brokenPhrases.map((s) => ({ a: s.b, b: s.a, a_at: -1, b_at: s.a_at, evidence: s.evidence }));
+  return [...fromA, ...fromB];
+}
+
+function mergeSubstitutions(aligned: Substitution[], phrases: Substitution[]): Substitution[] {
+  const seen = new Set<string>();
+  const out: Substitution[] = [];
+  for (const s of [...aligned, ...phrases]) {
+    const key = `${s.a.toLowerCase()}|${s.b.toLowerCase()}|${s.a_at}|${s.b_at}`;
+    const textKey = `${s.a.toLowerCase()}|${s.b.toLowerCase()}`;
+    if (seen.has(key) || (s.evidence === 'phrase' && seen.has(textKey))) continue;
+    seen.add(key);
+    seen.add(textKey);
+    out.push(s);
+  }
+  return out.sort((x, y) => x.a_at - y.a_at || x.b_at - y.b_at);
+}
+
+function round(x: number, digits = 3): number {
+  const m = 10 ** digits;
+  return Math.round(x * m) / m;
+}
+
+/** Turns an alignment of two analysed articles into their relation with its evidence. */
+export function relateAligned(
+  a: AnalyzedArticle,
+  b: AnalyzedArticle,
+  alignment: Alignment,
+  options: ClassifyOptions = DEFAULT_CLASSIFY_OPTIONS,
+): PairRelation {
+  const features: PairFeatures = pairFeatures(a, b, alignment);
+  const decision = classifyPair(features, options);
+  const direction = decideDirection(a, b, features, decision.relation);
+  const spinRelevant = decision.relation !== 'unrelated';
+  const substitutions = mergeSubstitutions(alignment.substitutions, spinRelevant ? phraseSubstitutions(a, b) : []);
+  const numeric: Record<string, number> = {};
+  for (const [k, v] of Object.entries(features)) numeric[k] = round(v);
+  return {
+    a: a.article.id,
+    b: b.article.id,
+    relation: decision.relation,
+    confidence: decision.confidence,
+    direction: direction.direction,
+    direction_confidence: direction.confidence,
+    direction_reasons: [decision.because, ...direction.reasons],
+    share_a: round(alignment.share_a),
+    share_b: round(alignment.share_b),
+    passages: alignment.passages,
+    substitutions,
+    features: numeric,
+  };
+}

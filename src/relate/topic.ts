@@ -1,0 +1,114 @@
+import type { Token } from '../types.js';
+
+/**
+ * What two articles are about, independent of wording: weighted content lemmas and named
+ * entities. Serves same_event / related / unrelated, where texts share facts, not sentences.
+ */
+export interface TopicProfile {
+  /** lemma -> weight (term frequency times a rarity weight). */
+  terms: Map<string, number>;
+  /** Capitalised multi-token names and single proper nouns, lower-cased. */
+  entities: Set<string>;
+  /** Numbers and years mentioned (as written, digits only). */
+  numbers: Set<string>;
+  norm: number;
+}
+
+/** Document frequencies of a corpus, to weight rare terms up (tf-idf). */
+export interface TermStats {
+  docs: number;
+  df: Map<string, number>;
+}
+
+const NUMBER = /^\d[\d,.]*$/;
+
+function isCapitalised(t: Token): boolean {
+  const c = t.surface.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/** Runs of capitalised tokens that do not open a sentence (or are two or more long). */
+export function namedEntities(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  let run: Token[] = [];
+  const flush = () => {
+    const opensSentence = run.length > 0 && isSentenceStart(tokens, run[0]);
+    const words = run.filter((t) => !t.stop);
+    if (words.length >= 2 || (words.length === 1 && !opensSentence)) {
+      out.add(words.map((t) => t.norm).join(' '));
+      if (words.length >= 2) for (const w of words) if (w.norm.length > 2) out.add(w.norm);
+    }
+    run = [];
+  };
+  for (const t of tokens) {
+    if (isCapitalised(t) && !NUMBER.test(t.surface)) {
+      if (run.length > 0 && run[run.length - 1].sentence !== t.sentence) flush();
+      run.push(t);
+    } else flush();
+  }
+  flush();
+  return out;
+}
+
+function isSentenceStart(tokens: readonly Token[], t: Token): boolean {
+  const i = tokens.indexOf(t);
+  return i === 0 || tokens[i - 1].sentence !== t.sentence;
+}
+
+function rarity(lemma: string, stats: TermStats | undefined): number {
+  if (!stats || stats.docs < 5) return 1;
+  const df = stats.df.get(lemma) ?? 0;
+  return Math.log((stats.docs + 1) / (df + 1)) + 1;
+}
+
+export function topicProfile(tokens: readonly Token[], stats?: TermStats): TopicProfile {
+  const entities = namedEntities(tokens);
+  const numbers = new Set<string>();
+  const tf = new Map<string, number>();
+  for (const t of tokens) {
+    if (NUMBER.test(t.surface)) {
+      numbers.add(t.surface.replace(/[,.]/g, ''));
+      continue;
+    }
+    if (t.stop || t.norm.length < 2) continue;
+    // Proper nouns say more about which event a text reports than common words do.
+    const w = isCapitalised(t) ? 2 : 1;
+    tf.set(t.lemma, (tf.get(t.lemma) ?? 0) + w);
+  }
+  const terms = new Map<string, number>();
+  let sq = 0;
+  for (const [lemma, f] of tf) {
+    const w = (1 + Math.log(f)) * rarity(lemma, stats);
+    terms.set(lemma, w);
+    sq += w * w;
+  }
+  return { terms, entities, numbers, norm: Math.sqrt(sq) };
+}
+
+/** Cosine of two weighted term vectors, in [0, 1]. */
+export function termCosine(a: TopicProfile, b: TopicProfile): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [k, w] of small.terms) {
+    const v = large.terms.get(k);
+    if (v !== undefined) dot += w * v;
+  }
+  return Math.min(1, dot / (a.norm * b.norm));
+}
+
+/** Overlap coefficient |A∩B| / min(|A|,|B|) of two sets, 0 when either is empty. */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of small) if (large.has(x)) n++;
+  return n / small.size;
+}
+
+export function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of small) if (large.has(x)) n++;
+  return n;
+}
