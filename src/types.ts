@@ -131,6 +131,8 @@ export interface PairRelation {
   b: string;
   relation: RelationType;
   confidence: number;
+  /** The rule that decided the relation, in words. */
+  explanation: string;
   /** Which text is the source: "a->b" means a is the source of b. */
   direction: 'a->b' | 'b->a' | null;
   direction_confidence: number;
