@@ -13,6 +13,9 @@ export interface CreditLike {
   outlet: string | null;
   authors: string[];
   strength: 'attribution' | 'mention';
+  /** The words that credit, as written, and where. */
+  text?: string;
+  start?: number;
 }
 
 /** An article with everything the pairwise stages read, computed once per article. */
