@@ -1,0 +1,201 @@
+/**
+ * The contract every Store backend must pass. A backend's test file calls
+ * `runStoreContract('sqlite', () => SqliteStore.open(':memory:'))`; each test gets a fresh,
+ * empty store from `makeStore` and closes it afterwards, then `cleanup` runs.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { UserError } from '../errors.js';
+import type { Article, PairRelation } from '../types.js';
+import type { Store } from './store.js';
+
+/** A small valid article; `n` makes id and hash distinct, `overrides` sets fields. */
+export function makeTestArticle(n: number, overrides: Partial<Article> = {}): Article {
+  const text = `Headline number ${n}\n\nThe council met on Tuesday and voted ${n} to 2. Share this story.`;
+  const bodyStart = text.indexOf('The council');
+  return {
+    id: n.toString(16).padStart(16, '0'),
+    source: `fixture-${n}.txt`,
+    title: `Headline number ${n}`,
+    outlet: 'The Test Gazette',
+    author: null,
+    published: null,
+    url: null,
+    text,
+    contentHash: `hash-${n}`,
+    boilerplate: [{ start: text.indexOf('Share this'), end: text.length, kind: 'social' }],
+    paragraphs: [
+      { start: 0, end: text.indexOf('\n') },
+      { start: bodyStart, end: text.length },
+    ],
+    sentences: [{ start: bodyStart, end: text.indexOf('Share this') - 1 }],
+    ...overrides,
+  };
+}
+
+function makeRelation(a: string, b: string, confidence: number): PairRelation {
+  return {
+    a,
+    b,
+    relation: 'near_duplicate',
+    confidence,
+    direction: 'a->b',
+    direction_confidence: 0.5,
+    direction_reasons: ['earlier date'],
+    share_a: 0.9,
+    share_b: 0.8,
+    passages: [{ a: [0, 10], b: [2, 12], similarity: 1, edits: [{ op: 'same', a: [0, 10], b: [2, 12] }] }],
+    substitutions: [],
+    features: { jaccard: 0.7 },
+  };
+}
+
+type MakeStore = () => Promise<Store>;
+
+export function runStoreContract(name: string, makeStore: MakeStore, cleanup?: () => Promise<void> | void): void {
+  /** Runs `body` on a fresh store, always closing it. */
+  const withStore = (body: (store: Store) => Promise<void>) => async () => {
+    const store = await makeStore();
+    try {
+      await body(store);
+    } finally {
+      await store.close();
+      await cleanup?.();
+    }
+  };
+
+  describe(`Store contract: ${name}`, () => {
+    articleTests(withStore);
+    lookupTests(withStore);
+    indexTests(withStore);
+    relationAndStoryTests(withStore);
+  });
+}
+
+type WithStore = (body: (store: Store) => Promise<void>) => () => Promise<void>;
+
+function articleTests(withStore: WithStore): void {
+  test('an added article reads back unchanged, including non-ASCII text', withStore(async (store) => {
+    const article = makeTestArticle(1, { text: 'Zoë said “naïve” — 🚀 launched.', author: 'Zoë Q', published: '2024-03-05' });
+    assert.deepEqual(await store.addArticle(article), { id: article.id, status: 'added' });
+    assert.deepEqual(await store.getArticle(article.id), article);
+    assert.equal(await store.countArticles(), 1);
+  }));
+
+  test('same contentHash is a duplicate of the stored article and is not stored again', withStore(async (store) => {
+    const first = makeTestArticle(1);
+    await store.addArticle(first);
+    const again = makeTestArticle(2, { contentHash: first.contentHash, source: 'copy.html' });
+    assert.deepEqual(await store.addArticle(again), { id: again.id, status: 'duplicate', duplicateOf: first.id });
+    assert.equal(await store.countArticles(), 1);
+    assert.equal(await store.getArticle(again.id), null);
+  }));
+
+  test('listArticles orders by published date then id, undated last, with limit and offset', withStore(async (store) => {
+    await store.addArticle(makeTestArticle(5, { published: '2024-01-02' }));
+    await store.addArticle(makeTestArticle(3, { published: null }));
+    await store.addArticle(makeTestArticle(4, { published: '2024-01-02' }));
+    await store.addArticle(makeTestArticle(9, { published: '2023-12-31T23:00:00Z' }));
+    await store.addArticle(makeTestArticle(1, { published: null }));
+    const ids = (await store.listArticles()).map((s) => s.id.slice(-1));
+    assert.deepEqual(ids, ['9', '4', '5', '1', '3']);
+    const page = await store.listArticles({ limit: 2, offset: 1 });
+    assert.deepEqual(page.map((s) => s.id.slice(-1)), ['4', '5']);
+    const a = makeTestArticle(4, { published: '2024-01-02' });
+    assert.deepEqual(page[0], {
+      id: a.id, source: a.source, title: a.title, outlet: a.outlet, author: a.author, published: a.published,
+      chars: a.text.length,
+    });
+  }));
+
+  test('settings: missing is null, set replaces', withStore(async (store) => {
+    assert.equal(await store.getSetting('index.bands'), null);
+    await store.setSetting('index.bands', '16');
+    await store.setSetting('index.bands', '32');
+    assert.equal(await store.getSetting('index.bands'), '32');
+  }));
+}
+
+function lookupTests(withStore: WithStore): void {
+  test('getArticle takes a unique prefix of 4+ characters; ambiguous or short prefixes are user errors', withStore(async (store) => {
+    const a = makeTestArticle(1, { id: 'abcd111100000000' });
+    const b = makeTestArticle(2, { id: 'abcd222200000000' });
+    await store.addArticle(a);
+    await store.addArticle(b);
+    assert.equal((await store.getArticle('abcd1'))?.id, a.id);
+    assert.equal((await store.getArticle('abcd2222'))?.id, b.id);
+    assert.equal(await store.getArticle('ffff'), null);
+    assert.equal(await store.getArticle('0000000000000000'), null);
+    await assert.rejects(store.getArticle('abcd'), (e: unknown) => e instanceof UserError && /several/.test(e.message));
+    await assert.rejects(store.getArticle('abc'), (e: unknown) => e instanceof UserError && /at least 4/.test(e.message));
+  }));
+}
+
+function indexTests(withStore: WithStore): void {
+  test('fingerprints: put, replace by kind, read back as plain Uint8Array', withStore(async (store) => {
+    const a = makeTestArticle(1);
+    await store.addArticle(a);
+    const backing = new Uint8Array([9, 9, 1, 2, 3, 9]);
+    await store.putFingerprint(a.id, 'minhash', backing.subarray(2, 5));
+    await store.putFingerprint(a.id, 'spinhash', new Uint8Array([7]));
+    assert.deepEqual(await store.getFingerprint(a.id, 'minhash'), new Uint8Array([1, 2, 3]));
+    await store.putFingerprint(a.id, 'minhash', new Uint8Array([4, 5]));
+    assert.deepEqual(await store.getFingerprint(a.id, 'minhash'), new Uint8Array([4, 5]));
+    assert.deepEqual(await store.getFingerprint(a.id, 'spinhash'), new Uint8Array([7]));
+    assert.equal(await store.getFingerprint(a.id, 'other'), null);
+  }));
+
+  test('bucket keys: articles sharing keys, counted once per distinct key', withStore(async (store) => {
+    for (const n of [1, 2, 3]) await store.addArticle(makeTestArticle(n));
+    const [a, b, c] = [1, 2, 3].map((n) => makeTestArticle(n).id);
+    await store.addBucketKeys(a, ['k1', 'k2', 'k3']);
+    await store.addBucketKeys(b, ['k2', 'k3', 'k3']);
+    await store.addBucketKeys(b, ['k2']);
+    await store.addBucketKeys(c, ['k9']);
+    const found = await store.findByBucketKeys(['k2', 'k3', 'k3', 'k4']);
+    assert.deepEqual([...found.entries()].sort(), [[a, 2], [b, 2]]);
+    assert.equal((await store.findByBucketKeys([])).size, 0);
+    const many = Array.from({ length: 5000 }, (_, i) => `m${i}`);
+    await store.addBucketKeys(c, many);
+    assert.equal((await store.findByBucketKeys(many)).get(c), 5000);
+  }));
+}
+
+function relationAndStoryTests(withStore: WithStore): void {
+  test('relations: one row per unordered pair, upserted, found from either side', withStore(async (store) => {
+    for (const n of [1, 2, 3]) await store.addArticle(makeTestArticle(n));
+    const [a, b, c] = [1, 2, 3].map((n) => makeTestArticle(n).id);
+    await store.putRelations([makeRelation(a, b, 0.5), makeRelation(c, b, 0.4)]);
+    await store.putRelations([makeRelation(b, a, 0.9)]);
+    const all = await store.getRelations();
+    assert.equal(all.length, 2);
+    assert.deepEqual(all.map((r) => r.confidence).sort(), [0.4, 0.9]);
+    assert.deepEqual(await store.getRelations(c), [makeRelation(c, b, 0.4)]);
+    assert.equal((await store.getRelations(b)).length, 2);
+  }));
+
+  test('a failing batch write leaves nothing behind (atomic)', withStore(async (store) => {
+    for (const n of [1, 2]) await store.addArticle(makeTestArticle(n));
+    const [a, b] = [1, 2].map((n) => makeTestArticle(n).id);
+    await assert.rejects(store.putRelations([makeRelation(a, b, 0.5), makeRelation(a, 'not-stored', 0.5)]));
+    assert.deepEqual(await store.getRelations(), []);
+    await assert.rejects(store.addBucketKeys('not-stored', ['k1']));
+    assert.equal((await store.findByBucketKeys(['k1'])).size, 0);
+  }));
+
+  test('stories: replaced whole for the articles they cover, others kept', withStore(async (store) => {
+    await store.putStories([
+      { id: 's1', members: ['a1', 'a2'], data: { title: 'one' } },
+      { id: 's2', members: ['a3'], data: { title: 'two' } },
+      { id: 's3', members: ['a5'], data: null },
+    ]);
+    await store.putStories([{ id: 's4', members: ['a2', 'a4'], data: { title: 'four', n: [1, 2] } }]);
+    assert.deepEqual(await store.getStories(), [
+      { id: 's2', members: ['a3'], data: { title: 'two' } },
+      { id: 's3', members: ['a5'], data: null },
+      { id: 's4', members: ['a2', 'a4'], data: { title: 'four', n: [1, 2] } },
+    ]);
+    await store.putStories([{ id: 's2', members: ['a9'], data: 'replaced by id' }]);
+    assert.deepEqual((await store.getStories()).find((s) => s.id === 's2')?.members, ['a9']);
+  }));
+}

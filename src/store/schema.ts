@@ -1,0 +1,75 @@
+/**
+ * The SQLite schema of a storytrace database, and its version.
+ *
+ * The schema is kept close to portable SQL so the PostgreSQL backend can mirror it table for
+ * table: TEXT ids, JSON kept as TEXT (jsonb there), BLOB (bytea there), no rowid tricks.
+ * Bump SCHEMA_VERSION and add a migration step to MIGRATIONS when a table changes.
+ */
+
+/** The schema this build writes and reads. */
+export const SCHEMA_VERSION = 1;
+
+/** SQLite `application_id` marking a file as a storytrace database ("STRC"). */
+export const APPLICATION_ID = 0x53545243;
+
+/** Settings rows that describe the database itself. */
+export const SETTING_SCHEMA_VERSION = 'schema_version';
+export const SETTING_CREATED_AT = 'created_at';
+
+/** Tables of schema version 1, in creation order (foreign keys point backwards). */
+export const SCHEMA_V1: readonly string[] = [
+  `CREATE TABLE settings (
+     key   TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   )`,
+  `CREATE TABLE articles (
+     id           TEXT PRIMARY KEY,
+     content_hash TEXT NOT NULL UNIQUE,
+     source       TEXT NOT NULL,
+     title        TEXT,
+     outlet       TEXT,
+     author       TEXT,
+     published    TEXT,
+     url          TEXT,
+     text         TEXT NOT NULL,
+     chars        INTEGER NOT NULL,
+     boilerplate  TEXT NOT NULL,
+     paragraphs   TEXT NOT NULL,
+     sentences    TEXT NOT NULL,
+     added_at     TEXT NOT NULL
+   )`,
+  // Listing is ordered by (published, id); this index serves it without a sort.
+  `CREATE INDEX articles_by_published ON articles (published, id)`,
+  `CREATE TABLE fingerprints (
+     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+     kind       TEXT NOT NULL,
+     data       BLOB NOT NULL,
+     PRIMARY KEY (article_id, kind)
+   )`,
+  // The primary key (key, article_id) is the index candidate lookups use.
+  `CREATE TABLE buckets (
+     key        TEXT NOT NULL,
+     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+     PRIMARY KEY (key, article_id)
+   ) WITHOUT ROWID`,
+  `CREATE INDEX buckets_by_article ON buckets (article_id)`,
+  `CREATE TABLE relations (
+     a    TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+     b    TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+     json TEXT NOT NULL,
+     PRIMARY KEY (a, b),
+     CHECK (a < b)
+   )`,
+  `CREATE INDEX relations_by_b ON relations (b)`,
+  `CREATE TABLE stories (
+     id      TEXT PRIMARY KEY,
+     members TEXT NOT NULL,
+     data    TEXT NOT NULL
+   )`,
+];
+
+/**
+ * Steps from one schema version to the next: MIGRATIONS[n] takes a database from version n to
+ * n + 1. Empty while there is only version 1; opening an older file runs the steps in order.
+ */
+export const MIGRATIONS: Readonly<Record<number, readonly string[]>> = {};

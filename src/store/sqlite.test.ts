@@ -1,0 +1,148 @@
+import { describe, test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
+import { makeTestArticle, runStoreContract } from './contract.js';
+import { openStore } from './open.js';
+import { SCHEMA_VERSION } from './schema.js';
+import { SqliteStore } from './sqlite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'storytrace-sqlite-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+let counter = 0;
+const freshPath = () => join(dir, `contract-${++counter}.db`);
+
+runStoreContract('sqlite :memory:', () => SqliteStore.open(':memory:'));
+runStoreContract('sqlite file', () => SqliteStore.open(freshPath()));
+
+/** Asserts a StoreError whose single-line message starts with the file name and matches `why`. */
+function refusesWith(file: string, why: RegExp) {
+  return (e: unknown) => {
+    assert.ok(e instanceof StoreError, `expected StoreError, got ${String(e)}`);
+    assert.ok(e.message.startsWith(file + ':'), e.message);
+    assert.match(e.message, why);
+    assert.ok(!e.message.includes('\n'), 'one line');
+    return true;
+  };
+}
+
+async function storeWithOneArticle(file: string): Promise<void> {
+  const store = await openStore(file);
+  await store.addArticle(makeTestArticle(1));
+  await store.close();
+}
+
+describe('SqliteStore files', () => {
+  test('survives reopening: articles, settings and schema version persist', async () => {
+    const file = freshPath();
+    const store = await openStore(file);
+    await store.addArticle(makeTestArticle(7, { published: '2020-02-02' }));
+    await store.setSetting('k', 'v');
+    await store.close();
+    const again = await openStore(file);
+    assert.deepEqual(await again.getArticle(makeTestArticle(7).id), makeTestArticle(7, { published: '2020-02-02' }));
+    assert.equal(await again.getSetting('k'), 'v');
+    assert.equal(await again.getSetting('schema_version'), String(SCHEMA_VERSION));
+    await again.close();
+    const raw = new Database(file, { readonly: true });
+    assert.equal(raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    raw.close();
+  });
+
+  test('refuses a file that is not SQLite, without changing it', async () => {
+    const file = join(dir, 'notes.db');
+    writeFileSync(file, 'just some notes, not a database\n');
+    await assert.rejects(openStore(file), refusesWith(file, /not a storytrace database \(not an SQLite file\)/));
+    assert.equal(readFileSync(file, 'utf8'), 'just some notes, not a database\n');
+  });
+
+  test('refuses a corrupt SQLite file, without changing it', async () => {
+    const file = join(dir, 'corrupt.db');
+    const header = Buffer.from('SQLite format 3\0', 'latin1');
+    const bytes = Buffer.concat([header, Buffer.alloc(4096 - header.length, 0xab)]);
+    writeFileSync(file, bytes);
+    await assert.rejects(openStore(file), refusesWith(file, /not a storytrace database \(corrupt/));
+    assert.deepEqual(readFileSync(file), bytes);
+    assert.ok(!existsSync(file + '-wal'));
+  });
+
+  test('refuses a database written by a newer storytrace, without changing it', async () => {
+    const file = freshPath();
+    await storeWithOneArticle(file);
+    const raw = new Database(file);
+    raw.pragma('journal_mode = DELETE');
+    raw.pragma(`user_version = 7`);
+    raw.close();
+    const before = readFileSync(file);
+    await assert.rejects(openStore(file), refusesWith(file, /written by a newer storytrace \(schema 7, this reads 1\)/));
+    assert.deepEqual(readFileSync(file), before);
+  });
+
+  test('refuses an SQLite file that holds other data', async () => {
+    const file = join(dir, 'other.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    raw.close();
+    await assert.rejects(openStore(file), refusesWith(file, /not a storytrace database/));
+    await assert.rejects(openStore(file, { readonly: true }), refusesWith(file, /not a storytrace database/));
+  });
+
+  test('refuses a path whose folder does not exist', async () => {
+    const file = join(dir, 'no-such-folder', 'x.db');
+    await assert.rejects(openStore(file), refusesWith(file, /folder .* does not exist/));
+    assert.ok(!existsSync(join(dir, 'no-such-folder')));
+  });
+
+  test('a read-only file (no write bits) is refused for writing but can be read', async () => {
+    const file = freshPath();
+    await storeWithOneArticle(file);
+    chmodSync(file, 0o444);
+    try {
+      await assert.rejects(openStore(file), refusesWith(file, /read-only/));
+      const reader = await openStore(file, { readonly: true });
+      assert.equal(await reader.countArticles(), 1);
+      await reader.close();
+    } finally {
+      chmodSync(file, 0o644);
+    }
+  });
+
+  test('a store opened read-only refuses writes with a StoreError and keeps the data', async () => {
+    const file = freshPath();
+    await storeWithOneArticle(file);
+    const reader = await openStore(file, { readonly: true });
+    await assert.rejects(reader.addArticle(makeTestArticle(2)), refusesWith(file, /read-only/));
+    await reader.close();
+    const check = await openStore(file, { readonly: true });
+    assert.equal(await check.countArticles(), 1);
+    await check.close();
+  });
+
+  test('read-only open of a missing file is refused and creates nothing', async () => {
+    const file = join(dir, 'missing.db');
+    await assert.rejects(openStore(file, { readonly: true }), refusesWith(file, /no such database/));
+    assert.ok(!existsSync(file));
+  });
+
+  test('a folder given as the database is refused', async () => {
+    const folder = join(dir, 'a-folder.db');
+    mkdirSync(folder);
+    await assert.rejects(openStore(folder), refusesWith(folder, /is a folder/));
+  });
+
+  test('an empty file becomes a new database', async () => {
+    const file = join(dir, 'empty.db');
+    writeFileSync(file, '');
+    await storeWithOneArticle(file);
+    assert.ok(statSync(file).size > 0);
+  });
+
+  test('PostgreSQL URLs are recognised but not available yet', async () => {
+    await assert.rejects(openStore('postgres://u@localhost/db'), /PostgreSQL support is not available yet/);
+    await assert.rejects(openStore('postgresql://localhost/db'), StoreError);
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3, WAL). Statements are prepared once; every
+ * write runs in one transaction, so a crash never leaves half an article or half a batch.
+ * better-sqlite3 is synchronous; the methods are async only to share the Store interface with
+ * networked backends.
+ */
+import type Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
+import type { Article, PairRelation } from '../types.js';
+import { openSqliteDatabase, storeErrorFrom, type SqliteOpenOptions } from './sqlite-open.js';
+import type { AddResult, ArticleSummary, ListOptions, Store, StoredStory } from './store.js';
+
+/** Shortest id prefix `getArticle` resolves; shorter ones match too much to be meant. */
+export const MIN_ID_PREFIX = 4;
+
+interface ArticleRow {
+  id: string;
+  content_hash: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  text: string;
+  boilerplate: string;
+  paragraphs: string;
+  sentences: string;
+}
+
+const SUMMARY_COLUMNS = `id, source, title, outlet, author, published, chars`;
+// NULL dates sort last, as PostgreSQL does by default, so both backends list alike.
+const LIST_ORDER = `ORDER BY published IS NULL, published, id`;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    idByHash: db.prepare(`SELECT id FROM articles WHERE content_hash = ?`).pluck(),
+    insertArticle: db.prepare(
+      `INSERT INTO articles (id, content_hash, source, title, outlet, author, published, url, text, chars,
+         boilerplate, paragraphs, sentences, added_at)
+       VALUES (@id, @contentHash, @source, @title, @outlet, @author, @published, @url, @text, @chars,
+         @boilerplate, @paragraphs, @sentences, @addedAt)`,
+    ),
+    articleById: db.prepare(`SELECT * FROM articles WHERE id = ?`),
+    // A range scan on the primary key: ids starting with the prefix, at most two to spot ambiguity.
+    idsByPrefix: db.prepare(`SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`).pluck(),
+    list: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ${LIST_ORDER} LIMIT ? OFFSET ?`),
+    count: db.prepare(`SELECT count(*) FROM articles`).pluck(),
+    getSetting: db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck(),
+    putSetting: db.prepare(
+      `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ),
+    putFingerprint: db.prepare(
+      `INSERT INTO fingerprints (article_id, kind, data) VALUES (?, ?, ?)
+       ON CONFLICT (article_id, kind) DO UPDATE SET data = excluded.data`,
+    ),
+    getFingerprint: db.prepare(`SELECT data FROM fingerprints WHERE article_id = ? AND kind = ?`).pluck(),
+    addBucket: db.prepare(`INSERT INTO buckets (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`),
+    // Keys arrive as one JSON array so any number of them fits one prepared statement.
+    findByBuckets: db.prepare(
+      `SELECT article_id AS id, count(*) AS n FROM buckets
+       WHERE key IN (SELECT DISTINCT value FROM json_each(?)) GROUP BY article_id ORDER BY article_id`,
+    ),
+    putRelation: db.prepare(
+      `INSERT INTO relations (a, b, json) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET json = excluded.json`,
+    ),
+    relationsOf: db.prepare(`SELECT json FROM relations WHERE a = ? OR b = ? ORDER BY a, b`).pluck(),
+    allRelations: db.prepare(`SELECT json FROM relations ORDER BY a, b`).pluck(),
+    // Stories are replaced whole: any stored story sharing a member with a new one goes.
+    deleteOverlappingStories: db.prepare(
+      `DELETE FROM stories WHERE id = ? OR id IN (
+         SELECT s.id FROM stories s, json_each(s.members) m WHERE m.value IN (SELECT value FROM json_each(?)))`,
+    ),
+    insertStory: db.prepare(`INSERT INTO stories (id, members, data) VALUES (?, ?, ?)`),
+    allStories: db.prepare(`SELECT id, members, data FROM stories ORDER BY id`),
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite' as const;
+  /** The file as the user named it, for messages. */
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly sql: ReturnType<typeof prepareStatements>;
+
+  private constructor(file: string, db: Database.Database) {
+    this.file = file;
+    this.db = db;
+    this.sql = prepareStatements(db);
+  }
+
+  /** Opens or creates the database at `file` (`:memory:` for a throwaway one). */
+  static async open(file: string, options: SqliteOpenOptions = {}): Promise<SqliteStore> {
+    const db = openSqliteDatabase(file, options);
+    try {
+      return new SqliteStore(file, db);
+    } catch (err) {
+      db.close();
+      throw storeErrorFrom(file, err);
+    }
+  }
+
+  async addArticle(article: Article): Promise<AddResult> {
+    return this.run(() =>
+      this.db.transaction((): AddResult => {
+        const existing = this.sql.idByHash.get(article.contentHash) as string | undefined;
+        if (existing !== undefined) return { id: article.id, status: 'duplicate', duplicateOf: existing };
+        this.sql.insertArticle.run(articleToRow(article));
+        return { id: article.id, status: 'added' };
+      }).immediate(),
+    );
+  }
+
+  async getArticle(idOrPrefix: string): Promise<Article | null> {
+    return this.run(() => {
+      const wanted = idOrPrefix.trim();
+      const exact = this.sql.articleById.get(wanted) as ArticleRow | undefined;
+      if (exact !== undefined) return rowToArticle(exact);
+      if (wanted.length < MIN_ID_PREFIX) {
+        throw new UserError('bad_id', `"${idOrPrefix}": give at least ${MIN_ID_PREFIX} characters of an article id`);
+      }
+      const ids = this.sql.idsByPrefix.all(wanted, wanted + '\uffff') as string[];
+      if (ids.length > 1) {
+        throw new UserError('ambiguous_id', `"${idOrPrefix}" matches several articles (${ids.join(', ')}, …); give more characters`);
+      }
+      if (ids.length === 0) return null;
+      return rowToArticle(this.sql.articleById.get(ids[0]) as ArticleRow);
+    });
+  }
+
+  async listArticles(options: ListOptions = {}): Promise<ArticleSummary[]> {
+    const limit = options.limit ?? -1; // SQLite: a negative LIMIT means no limit
+    const offset = options.offset ?? 0;
+    return this.run(() => this.sql.list.all(limit, offset) as ArticleSummary[]);
+  }
+
+  async countArticles(): Promise<number> {
+    return this.run(() => this.sql.count.get() as number);
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    return this.run(() => (this.sql.getSetting.get(key) as string | undefined) ?? null);
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.run(() => this.sql.putSetting.run(key, value));
+  }
+
+  async putFingerprint(articleId: string, kind: string, data: Uint8Array): Promise<void> {
+    this.run(() => this.sql.putFingerprint.run(articleId, kind, Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
+  }
+
+  async getFingerprint(articleId: string, kind: string): Promise<Uint8Array | null> {
+    return this.run(() => {
+      const data = this.sql.getFingerprint.get(articleId, kind) as Buffer | undefined;
+      // A plain Uint8Array (not a Buffer) so callers see the same type from every backend.
+      return data === undefined ? null : new Uint8Array(data);
+    });
+  }
+
+  async addBucketKeys(articleId: string, keys: readonly string[]): Promise<void> {
+    this.run(() =>
+      this.db.transaction(() => {
+        for (const key of keys) this.sql.addBucket.run(key, articleId);
+      })(),
+    );
+  }
+
+  async findByBucketKeys(keys: readonly string[]): Promise<Map<string, number>> {
+    return this.run(() => {
+      const rows = this.sql.findByBuckets.all(JSON.stringify(keys)) as { id: string; n: number }[];
+      return new Map(rows.map((r) => [r.id, r.n]));
+    });
+  }
+
+  async putRelations(relations: readonly PairRelation[]): Promise<void> {
+    this.run(() =>
+      this.db.transaction(() => {
+        for (const r of relations) {
+          // One row per unordered pair; the relation itself is kept as given (flipping it would
+          // mean rewriting direction, shares and offsets).
+          const [a, b] = r.a < r.b ? [r.a, r.b] : [r.b, r.a];
+          if (a === b) throw new UserError('bad_relation', `a relation needs two different articles (${a})`);
+          this.sql.putRelation.run(a, b, JSON.stringify(r));
+        }
+      })(),
+    );
+  }
+
+  async getRelations(articleId?: string): Promise<PairRelation[]> {
+    return this.run(() => {
+      const rows = (articleId === undefined
+        ? this.sql.allRelations.all()
+        : this.sql.relationsOf.all(articleId, articleId)) as string[];
+      return rows.map((json) => JSON.parse(json) as PairRelation);
+    });
+  }
+
+  async putStories(stories: readonly StoredStory[]): Promise<void> {
+    this.run(() =>
+      this.db.transaction(() => {
+        for (const s of stories) this.sql.deleteOverlappingStories.run(s.id, JSON.stringify(s.members));
+        for (const s of stories) this.sql.insertStory.run(s.id, JSON.stringify(s.members), JSON.stringify(s.data ?? null));
+      })(),
+    );
+  }
+
+  async getStories(): Promise<StoredStory[]> {
+    return this.run(() => {
+      const rows = this.sql.allStories.all() as { id: string; members: string; data: string }[];
+      return rows.map((r) => ({ id: r.id, members: JSON.parse(r.members) as string[], data: JSON.parse(r.data) }));
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs one database call, turning SQLite failures into StoreErrors that name the file. */
+  private run<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (err) {
+      throw storeErrorFrom(this.file, err);
+    }
+  }
+}
+
+function articleToRow(a: Article): Record<string, unknown> {
+  return {
+    id: a.id,
+    contentHash: a.contentHash,
+    source: a.source,
+    title: a.title ?? null,
+    outlet: a.outlet ?? null,
+    author: a.author ?? null,
+    published: a.published ?? null,
+    url: a.url ?? null,
+    text: a.text,
+    chars: a.text.length,
+    boilerplate: JSON.stringify(a.boilerplate),
+    paragraphs: JSON.stringify(a.paragraphs),
+    sentences: JSON.stringify(a.sentences),
+    addedAt: new Date().toISOString(),
+  };
+}
+
+function rowToArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    source: r.source,
+    title: r.title,
+    outlet: r.outlet,
+    author: r.author,
+    published: r.published,
+    url: r.url,
+    text: r.text,
+    contentHash: r.content_hash,
+    boilerplate: JSON.parse(r.boilerplate),
+    paragraphs: JSON.parse(r.paragraphs),
+    sentences: JSON.parse(r.sentences),
+  };
+}
