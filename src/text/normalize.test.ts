@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { normalizeText, unwrapHardWrapped } from './normalize.js';
+import { cleanPlainText, normalizeText, stripLineEndMarks, unwrapHardWrapped } from './normalize.js';
 
 test('quotes, apostrophes (also a misused opening quote), TeX quotes', () => {
   assert.equal(normalizeText('Iran‘s “web” and Zarif’s ‘bat signal’'), `Iran's "web" and Zarif's 'bat signal'`);
@@ -56,4 +56,11 @@ test('property: normalizeText is idempotent', () => {
     }),
     { numRuns: 1000 },
   );
+});
+
+test('stripLineEndMarks removes a mark ending most lines, and nothing when it is rare', () => {
+  assert.equal(stripLineEndMarks('HEADLINE<\nBy A Writer<\nText here.<\n<\nend'), 'HEADLINE\nBy A Writer\nText here.\n\nend');
+  const rare = 'a < b\nc<\nd\ne\nf';
+  assert.equal(stripLineEndMarks(rare), rare);
+  assert.equal(cleanPlainText('\x19HEAD<\n\x19By X<\n\x19Body one.<\n'), 'HEAD\nBy X\nBody one.');
 });

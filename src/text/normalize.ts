@@ -6,8 +6,8 @@
 /** Single quotes, primes and their look-alikes; also used as apostrophes (’ and the misused ‘). */
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02bb\uff07]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u301d\u301e\uff02]/g;
-/** TeX-style quotes of old wire copy: ``like this''. */
-const TEX_QUOTES = /``|''/g;
+/** TeX-style quotes of old wire copy: ``like this'' (after backticks became apostrophes). */
+const TEX_QUOTES = /''/g;
 /** Hyphen, non-breaking hyphen, figure/en/em dashes, horizontal bar, minus, small/full-width hyphen-minus. */
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d]/g;
 /** No-break, en/em/thin/hair and other fixed-width spaces, tab. */
@@ -25,6 +25,7 @@ export function normalizeText(s: string): string {
   t = t.normalize('NFC');
   t = t
     .replace(SINGLE_QUOTES, "'")
+    .replace(/`/g, "'")
     .replace(DOUBLE_QUOTES, '"')
     .replace(TEX_QUOTES, '"')
     .replace(DASHES, '-')
@@ -37,29 +38,72 @@ export function normalizeText(s: string): string {
 
 /** Lines longer than this are not from a hard-wrapped text. */
 const MAX_WRAP_WIDTH = 100;
-/** A line at least this share of the wrap width continues on the next line. */
-const FULL_LINE_SHARE = 0.7;
+/** Share of text lines that must break mid-sentence for a text to count as hard-wrapped. */
+const MIN_FULL_SHARE = 0.3;
+
+const hasText = (line: string): boolean => /[\p{L}\p{N}]/u.test(line);
+const ENDS_SENTENCE = /[.!?:;]["')\]]*\s*$/;
+
+/**
+ * Would the next line's first word have fitted on this line? If not, a greedy wrapper broke
+ * here and the paragraph goes on; if it would have, this line ends its paragraph.
+ */
+function continues(line: string, next: string | undefined, width: number): boolean {
+  if (next === undefined || !hasText(line) || !hasText(next)) return false;
+  const firstWord = next.trim().split(' ')[0];
+  if (line.trimEnd().length + 1 + firstWord.length <= width) return false;
+  // A full line ending a sentence before a capital may end its paragraph; keep them apart.
+  return !(ENDS_SENTENCE.test(line) && /^\s*["'(]?\p{Lu}/u.test(next));
+}
 
 /**
  * Old wire copy is hard-wrapped at a fixed width (a paragraph spans several lines). Joins the
- * lines of such a text back into one line per paragraph: a line nearly as long as the wrap width
- * continues on the next; a short line ends its paragraph. Texts with long lines are returned as
- * they are, so running it again changes nothing.
+ * lines of such a text back into one line per paragraph. Texts with long lines, or too few
+ * wrapped lines, are returned as they are, so running it again changes nothing.
  */
 export function unwrapHardWrapped(text: string): string {
   const lines = text.split('\n');
-  const lengths = lines.map((l) => l.trimEnd().length).filter((n) => n > 0);
-  if (lengths.length < 5 || lengths.some((n) => n > MAX_WRAP_WIDTH)) return text;
-  const sorted = [...lengths].sort((a, b) => a - b);
-  const width = sorted[Math.floor(sorted.length * 0.9)];
-  const full = lengths.filter((n) => n >= width * FULL_LINE_SHARE).length;
-  if (width < 40 || full < lengths.length * 0.4) return text;
+  const textLines = lines.filter(hasText);
+  if (textLines.length < 5 || lines.some((l) => l.trimEnd().length > MAX_WRAP_WIDTH)) return text;
+  // The wrap width, from the longer lines; a stray long header line must not set it.
+  const lengths = textLines.map((l) => l.trimEnd().length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)];
+  // Hard-wrapped text breaks lines mid-sentence; one-paragraph-per-line text does not.
+  const midSentence = lines.filter((l, i) => continues(l, lines[i + 1], width) && !/[.!?:;"')\]]\s*$/.test(l)).length;
+  if (width < 40 || midSentence < Math.max(3, textLines.length * MIN_FULL_SHARE)) return text;
   const out: string[] = [];
   let joinNext = false;
-  for (const line of lines) {
-    if (joinNext && line.trim() !== '') out[out.length - 1] += ' ' + line.trim();
+  lines.forEach((line, i) => {
+    if (joinNext) out[out.length - 1] += ' ' + line.trim();
     else out.push(line);
-    joinNext = line.trim() !== '' && line.trimEnd().length >= width * FULL_LINE_SHARE;
-  }
+    joinNext = continues(line, lines[i + 1], width);
+  });
   return out.join('\n');
+}
+
+/** Characters some wire formats put at every line end as a paragraph mark. */
+const LINE_END_MARKS = ['<', '¶'];
+/** Share of text lines that must end in the same mark before it is taken for one. */
+const MIN_MARKED_SHARE = 0.6;
+
+/**
+ * Removes a paragraph mark that ends most lines of a text (old wire copy ends every paragraph
+ * with '<'). Texts where the character is rare are left alone. Idempotent for texts whose lines
+ * do not end in doubled marks.
+ */
+export function stripLineEndMarks(text: string): string {
+  const lines = text.split('\n');
+  const textLines = lines.filter((l) => l.trim() !== '');
+  for (const mark of LINE_END_MARKS) {
+    const marked = textLines.filter((l) => l.endsWith(mark)).length;
+    if (textLines.length >= 3 && marked >= textLines.length * MIN_MARKED_SHARE) {
+      return lines.map((l) => (l.endsWith(mark) ? l.slice(0, -1).trimEnd() : l)).join('\n');
+    }
+  }
+  return text;
+}
+
+/** Plain text as read from a file: normalised, unwrapped, paragraph marks removed. */
+export function cleanPlainText(s: string): string {
+  return normalizeText(stripLineEndMarks(unwrapHardWrapped(normalizeText(s))));
 }

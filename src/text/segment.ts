@@ -1,0 +1,144 @@
+/**
+ * Paragraphs and sentences with offsets. Plain-text news often has one paragraph per line, so
+ * every line break ends a paragraph, and every paragraph end ends a sentence (some copies lose
+ * their final periods). Sentence ends are found by rule: a terminal mark, closing quotes, space,
+ * and a capital (or digit, or opening quote), unless the word before the period is an
+ * abbreviation, a title or an initial.
+ */
+import type { Span } from '../types.js';
+
+/** Titles that always precede a name: never a sentence end. */
+const TITLES = new Set(
+  ('mr mrs ms mssrs messrs dr prof sen sens rep reps gov govs gen lt col capt cmdr adm maj sgt cpl ' +
+    'pvt det insp supt rev fr sr jr hon pres atty sec st mt ft brig cdr esq mme mlle mm vs v')
+    .split(' '),
+);
+/** Abbreviations that can also end a sentence: a sentence end only before a common opening word. */
+const ENDING_ABBREVIATIONS = new Set(
+  ('jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp plc llc bros dept univ assn ' +
+    'no nos vol pp p ed eds est approx ave blvd rd etc al cf ca')
+    .split(' '),
+);
+/** Words that commonly open a sentence: after "U.S." or "Inc." they signal a new sentence. */
+const SENTENCE_OPENERS = new Set(
+  ('the a an in on at but and he she it they we i you this that these those there his her their its ' +
+    'our my as if when while after before since however meanwhile also so yet some many one two no ' +
+    'what who why how where then still now later last earlier despite although though instead')
+    .split(' '),
+);
+
+const CLOSERS = `"')]}`;
+const OPENERS = `"'([{`;
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+/** The word (letters, digits, inner dots) ending just before index `dot`. */
+function wordBefore(text: string, dot: number, from: number): string {
+  let i = dot;
+  while (i > from && (isWordChar(text[i - 1]) || text[i - 1] === '.')) i--;
+  return text.slice(i, dot);
+}
+
+function nextWord(text: string, i: number, end: number): string {
+  let j = i;
+  while (j < end && OPENERS.includes(text[j])) j++;
+  let k = j;
+  while (k < end && isWordChar(text[k])) k++;
+  return text.slice(j, k);
+}
+
+/** Does the period at `dot` end a sentence, given the next sentence would start at `next`? */
+function periodEndsSentence(text: string, dot: number, next: number, from: number, end: number): boolean {
+  const word = wordBefore(text, dot, from);
+  const lower = word.toLowerCase();
+  const following = nextWord(text, next, end);
+  if (/^\d/.test(following) && (lower === 'no' || lower === 'nos' || ENDING_ABBREVIATIONS.has(lower))) return false;
+  if (TITLES.has(lower) && /^\p{Lu}/u.test(following)) return false;
+  const opener = SENTENCE_OPENERS.has(following.toLowerCase());
+  // Initials ("John F. Kerry"), dotted acronyms ("U.S.", "a.m."), and month/company abbreviations.
+  if (/^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word) || ENDING_ABBREVIATIONS.has(lower)) return opener;
+  return true;
+}
+
+/** Could a sentence start at index i (after a space)? */
+function startsSentence(text: string, i: number, end: number): boolean {
+  let j = i;
+  while (j < end && OPENERS.includes(text[j])) j++;
+  const c = text[j];
+  return c !== undefined && j < end && (/[\p{Lu}\p{N}]/u.test(c) || (j > i && /\p{L}/u.test(c)));
+}
+
+/** Sentence-end indexes (exclusive) inside [from, end). */
+function sentenceEnds(text: string, from: number, end: number): number[] {
+  const ends: number[] = [];
+  const terminal = /[.!?]+/g;
+  terminal.lastIndex = from;
+  for (let m = terminal.exec(text); m && m.index < end; m = terminal.exec(text)) {
+    let stop = m.index + m[0].length;
+    while (stop < end && CLOSERS.includes(text[stop])) stop++;
+    let next = stop;
+    while (next < end && text[next] === ' ') next++;
+    if (next === stop || next >= end || !startsSentence(text, next, end)) continue;
+    const lastMark = m.index + m[0].length - 1;
+    if (m[0] === '.' && !periodEndsSentence(text, lastMark, next, from, end)) continue;
+    ends.push(stop);
+  }
+  return ends;
+}
+
+function trimSpan(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return start < end ? { start, end } : null;
+}
+
+/** Parts of [start, end) not covered by any exclude span (spans sorted by start). */
+function uncovered(start: number, end: number, exclude: Span[]): Span[] {
+  const parts: Span[] = [];
+  let at = start;
+  for (const x of exclude) {
+    if (x.end <= at || x.start >= end) continue;
+    if (x.start > at) parts.push({ start: at, end: x.start });
+    at = Math.max(at, x.end);
+  }
+  if (at < end) parts.push({ start: at, end });
+  return parts;
+}
+
+/** Paragraphs: each non-blank line, trimmed. */
+export function splitParagraphs(text: string): Span[] {
+  const paragraphs: Span[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const span = trimSpan(text, start, end);
+    if (span) paragraphs.push(span);
+    start = end + 1;
+  }
+  return paragraphs;
+}
+
+/**
+ * Splits text into paragraphs and sentences (offsets into `text`, ordered, non-overlapping,
+ * trimmed). Sentences leave out what lies in `exclude` (boilerplate): a paragraph partly
+ * excluded keeps its other part.
+ */
+export function segment(text: string, exclude: Span[] = []): { paragraphs: Span[]; sentences: Span[] } {
+  const paragraphs = splitParagraphs(text);
+  const sortedExclude = [...exclude].sort((a, b) => a.start - b.start);
+  const sentences: Span[] = [];
+  for (const p of paragraphs) {
+    for (const part of uncovered(p.start, p.end, sortedExclude)) {
+      let at = part.start;
+      for (const stop of [...sentenceEnds(text, part.start, part.end), part.end]) {
+        const s = trimSpan(text, at, stop);
+        if (s) sentences.push(s);
+        at = stop;
+      }
+    }
+  }
+  return { paragraphs, sentences };
+}
