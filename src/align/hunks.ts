@@ -1,0 +1,79 @@
+import { myersMatches } from './diff.js';
+import type { Side } from './prepare.js';
+
+/**
+ * A step of the token diff inside one passage. `same`/`synonym` pair one token of a with one of
+ * b (equal canonical token or lemma; `same` when the normalised words are equal too); `change`
+ * is a maximal stretch of unmatched tokens between two matched ones (either side may be empty).
+ * Token indices are into the sides' token arrays.
+ */
+export interface Hunk {
+  op: 'same' | 'synonym' | 'change';
+  a: number[];
+  b: number[];
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/** Diffs tokens [aFrom, aTo) of a against [bFrom, bTo) of b (stop words included). */
+export function diffHunks(a: Side, aFrom: number, aTo: number, b: Side, bFrom: number, bTo: number): Hunk[] {
+  const eq = (i: number, j: number): boolean =>
+    a.tokenCanon[aFrom + i] === b.tokenCanon[bFrom + j] || a.tokenLemma[aFrom + i] === b.tokenLemma[bFrom + j];
+  const matches = myersMatches(aTo - aFrom, bTo - bFrom, eq);
+  const hunks: Hunk[] = [];
+  let x = aFrom;
+  let y = bFrom;
+  const pushChange = (toX: number, toY: number): void => {
+    if (toX > x || toY > y) hunks.push({ op: 'change', a: range(x, toX), b: range(y, toY) });
+  };
+  for (const [mi, mj] of matches) {
+    const i = aFrom + mi;
+    const j = bFrom + mj;
+    pushChange(i, j);
+    const same = a.tokens[i].norm === b.tokens[j].norm;
+    hunks.push({ op: same ? 'same' : 'synonym', a: [i], b: [j] });
+    x = i + 1;
+    y = j + 1;
+  }
+  pushChange(aTo, bTo);
+  return hunks;
+}
+
+/** Drops unmatched stretches at both ends, so a passage starts and ends on matched words. */
+export function trimHunks(hunks: Hunk[]): Hunk[] {
+  let from = 0;
+  let to = hunks.length;
+  while (from < to && hunks[from].op === 'change') from++;
+  while (to > from && hunks[to - 1].op === 'change') to--;
+  return hunks.slice(from, to);
+}
+
+/** Matched and total positions around a hunk (see `localIdentity`). */
+export interface Neighbourhood {
+  matched: number;
+  total: number;
+  /** Whether the hunks right before and right after it are matched words. */
+  flanked: boolean;
+}
+
+/**
+ * The neighbourhood of hunk `at`: up to `window` positions before and after it (a matched pair
+ * is one position, a change as many as its longer side), not crossing out of the hunk's
+ * sentence (`inScope` false), counting how many are matched. The hunk itself is not counted.
+ */
+export function localIdentity(hunks: Hunk[], at: number, window: number, inScope: (h: Hunk) => boolean): Neighbourhood {
+  let matched = 0;
+  let total = 0;
+  for (const step of [-1, 1]) {
+    let seen = 0;
+    for (let h = at + step; h >= 0 && h < hunks.length && seen < window && inScope(hunks[h]); h += step) {
+      const width = hunks[h].op === 'change' ? Math.max(hunks[h].a.length, hunks[h].b.length) : 1;
+      const used = Math.min(width, window - seen);
+      if (hunks[h].op !== 'change') matched += used;
+      total += used;
+      seen += used;
+    }
+  }
+  const isMatched = (h: number): boolean => h >= 0 && h < hunks.length && hunks[h].op !== 'change' && inScope(hunks[h]);
+  return { matched, total, flanked: isMatched(at - 1) && isMatched(at + 1) };
+}

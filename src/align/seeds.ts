@@ -1,0 +1,105 @@
+import type { AlignOptions } from './options.js';
+import type { Side } from './prepare.js';
+
+/** A pair of content-token ranges [a0, a1) x [b0, b1) believed to be reused, in content positions. */
+export interface Seed {
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+}
+
+/** Sparse term vector: term id -> weight. */
+export type TermVector = Map<number, number>;
+
+/**
+ * Inverse sentence frequency over the sentences of both texts (Sanchez-Perez et al. 2014 compute
+ * it over the pair, so a term frequent in either text weighs little). Index: term id.
+ */
+export function inverseSentenceFrequency(a: Side, b: Side, termCount: number): Float64Array {
+  const sf = new Int32Array(termCount);
+  for (const side of [a, b]) {
+    for (let s = 0; s < side.sentenceCount; s++) {
+      const seen = new Set<number>();
+      for (let c = side.sentenceStart[s]; c < side.sentenceStart[s + 1]; c++) seen.add(side.terms[c]);
+      for (const t of seen) sf[t]++;
+    }
+  }
+  const total = a.sentenceCount + b.sentenceCount;
+  const isf = new Float64Array(termCount);
+  for (let t = 0; t < termCount; t++) isf[t] = sf[t] > 0 ? Math.log(total / sf[t]) : 0;
+  return isf;
+}
+
+/** tf-isf vector of content positions [from, to) of a side. */
+export function rangeVector(side: Side, from: number, to: number, isf: Float64Array): TermVector {
+  const v: TermVector = new Map();
+  for (let c = from; c < to; c++) {
+    const t = side.terms[c];
+    v.set(t, (v.get(t) ?? 0) + isf[t]);
+  }
+  return v;
+}
+
+export function cosine(x: TermVector, y: TermVector): number {
+  let dot = 0;
+  let nx = 0;
+  let ny = 0;
+  for (const [t, w] of x) {
+    nx += w * w;
+    const o = y.get(t);
+    if (o !== undefined) dot += w * o;
+  }
+  for (const w of y.values()) ny += w * w;
+  return nx > 0 && ny > 0 ? dot / Math.sqrt(nx * ny) : 0;
+}
+
+function sharedCount(x: TermVector, y: TermVector): number {
+  let n = 0;
+  for (const t of x.keys()) if (y.has(t)) n++;
+  return n;
+}
+
+/**
+ * Sentence pairs whose tf-isf cosine and term-set Dice both pass their thresholds. Only pairs
+ * sharing a term are scored (inverted index over b's sentences), so unrelated texts cost little.
+ */
+export function sentenceSeeds(a: Side, b: Side, isf: Float64Array, opts: AlignOptions): Seed[] {
+  const vecA = sentenceVectors(a, isf);
+  const vecB = sentenceVectors(b, isf);
+  const postings = new Map<number, number[]>();
+  vecB.forEach((v, s) => {
+    for (const t of v.keys()) {
+      const list = postings.get(t);
+      if (list) list.push(s);
+      else postings.set(t, [s]);
+    }
+  });
+  const seeds: Seed[] = [];
+  vecA.forEach((va, sa) => {
+    const candidates = new Set<number>();
+    for (const t of va.keys()) for (const sb of postings.get(t) ?? []) candidates.add(sb);
+    for (const sb of [...candidates].sort((x, y) => x - y)) {
+      const vb = vecB[sb];
+      const shared = sharedCount(va, vb);
+      if (shared < opts.sentenceMinShared) continue;
+      const dice = (2 * shared) / (va.size + vb.size);
+      if (dice < opts.sentenceDice || cosine(va, vb) < opts.sentenceCosine) continue;
+      seeds.push({
+        a0: a.sentenceStart[sa],
+        a1: a.sentenceStart[sa + 1],
+        b0: b.sentenceStart[sb],
+        b1: b.sentenceStart[sb + 1],
+      });
+    }
+  });
+  return seeds;
+}
+
+function sentenceVectors(side: Side, isf: Float64Array): TermVector[] {
+  const out: TermVector[] = [];
+  for (let s = 0; s < side.sentenceCount; s++) {
+    out.push(rangeVector(side, side.sentenceStart[s], side.sentenceStart[s + 1], isf));
+  }
+  return out;
+}
