@@ -1,0 +1,120 @@
+/**
+ * `storytrace add <paths...>`: reads files, folders, JSON lines or stdin, prepares each document
+ * and stores it. A bad input is reported on one line and the batch goes on; the exit code is 1
+ * when any input failed. Store failures (read-only, corrupt, disk full) stop the batch: each
+ * article is written atomically, so what was added before stays.
+ */
+import type { Command } from 'commander';
+import { InputError, UserError } from '../../errors.js';
+import type { Store } from '../../store/store.js';
+import type { Article, RawDocument } from '../../types.js';
+import { writeJson, writeLine, withStore, type CliContext, type RegisterCommand } from '../context.js';
+import { EXIT_INTERNAL, EXIT_USER, oneLine, reportInternalError } from '../errors.js';
+import { Progress } from '../progress.js';
+
+interface AddFlags {
+  json?: boolean;
+  quiet?: boolean;
+}
+
+type Prepare = (raw: RawDocument) => Article;
+
+/** What `add --json` prints. */
+export interface AddReport {
+  added: { id: string; source: string; title: string | null }[];
+  duplicates: { id: string; source: string; duplicateOf: string }[];
+  errors: { source: string; message: string }[];
+}
+
+export const registerAdd: RegisterCommand = (program: Command, ctx: CliContext) => {
+  program
+    .command('add')
+    .description('add articles from text, HTML or JSON-lines files, folders, or - (standard input)')
+    .argument('<paths...>', 'files or folders to read; - reads standard input')
+    .option('--json', 'print what was added, skipped and refused as JSON')
+    .option('-q, --quiet', 'print only the summary line and errors')
+    .action((paths: string[], flags: AddFlags) => addPaths(ctx, paths, flags));
+};
+
+async function addPaths(ctx: CliContext, paths: string[], flags: AddFlags): Promise<void> {
+  const report: AddReport = { added: [], duplicates: [], errors: [] };
+  const batch = new Batch(ctx, flags, report);
+  let opened = false;
+  // Loaded here, not at the top: other commands start faster without the HTML parsers.
+  const { readInputs, prepareArticle } = await import('../../ingest/index.js');
+  try {
+    // Opened first so a bad database is reported before any input is read.
+    await withStore(ctx, {}, async (store) => {
+      opened = true;
+      for await (const item of readInputs(paths)) await batch.take(store, item, prepareArticle);
+    });
+  } finally {
+    // After a store failure mid-batch the summary still says what was stored before it.
+    if (opened) batch.finish();
+  }
+  if (report.errors.length > 0) ctx.setExitCode(batch.internalFailures > 0 ? EXIT_INTERNAL : EXIT_USER);
+}
+
+/** Adds inputs one by one, keeping the report, the per-input lines and the progress line. */
+class Batch {
+  internalFailures = 0;
+  private readonly progress: Progress;
+
+  constructor(
+    private readonly ctx: CliContext,
+    private readonly flags: AddFlags,
+    private readonly report: AddReport,
+  ) {
+    this.progress = new Progress(ctx.io.stderr);
+  }
+
+  async take(store: Store, item: RawDocument | InputError, prepare: Prepare): Promise<void> {
+    if (item instanceof InputError) this.refuse(item.file, item.message);
+    else await this.addDocument(store, item, prepare);
+    const { added, duplicates, errors } = this.report;
+    this.progress.update(`adding: ${added.length} added, ${duplicates.length} duplicates, ${errors.length} errors`);
+  }
+
+  private async addDocument(store: Store, raw: RawDocument, prepare: Prepare): Promise<void> {
+    let article: Article;
+    try {
+      article = prepare(raw);
+    } catch (err) {
+      if (err instanceof UserError) return this.refuse(raw.source, err.message.startsWith(raw.source) ? err.message : `${raw.source}: ${err.message}`);
+      // A bug while preparing one document: say so, keep going, exit 70 at the end.
+      this.internalFailures++;
+      this.progress.clear();
+      reportInternalError(new Error(`${raw.source}: ${err instanceof Error ? err.message : String(err)}`), this.ctx.io);
+      this.report.errors.push({ source: raw.source, message: `internal error: ${String(err)}` });
+      return;
+    }
+    const result = await store.addArticle(article);
+    if (result.status === 'added') {
+      this.report.added.push({ id: result.id, source: raw.source, title: article.title });
+      this.say(`added ${result.id}  ${raw.source}`);
+    } else {
+      const duplicateOf = result.duplicateOf ?? result.id;
+      this.report.duplicates.push({ id: result.id, source: raw.source, duplicateOf });
+      this.say(`skipped ${raw.source}: duplicate of ${duplicateOf}`);
+    }
+  }
+
+  private refuse(source: string, message: string): void {
+    this.report.errors.push({ source, message: oneLine(message) });
+    this.progress.clear();
+    writeLine(this.ctx.io.stderr, `storytrace: ${oneLine(message)}`);
+  }
+
+  private say(line: string): void {
+    if (this.flags.json || this.flags.quiet) return;
+    this.progress.clear();
+    writeLine(this.ctx.io.stdout, line);
+  }
+
+  finish(): void {
+    this.progress.clear();
+    const { added, duplicates, errors } = this.report;
+    if (this.flags.json) writeJson(this.ctx.io.stdout, this.report);
+    else writeLine(this.ctx.io.stdout, `added ${added.length}, duplicates ${duplicates.length}, errors ${errors.length}`);
+  }
+}

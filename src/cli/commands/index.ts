@@ -1,0 +1,10 @@
+/**
+ * Every command of the program, in help order. To add one: write commands/<name>.ts exporting
+ * a RegisterCommand (see list.ts for a short example) and add it to this list.
+ */
+import type { RegisterCommand } from '../context.js';
+import { registerAdd } from './add.js';
+import { registerList } from './list.js';
+import { registerShow } from './show.js';
+
+export const COMMANDS: readonly RegisterCommand[] = [registerAdd, registerList, registerShow];
