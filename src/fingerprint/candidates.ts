@@ -1,0 +1,176 @@
+import { UserError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import { compareFingerprints, decodeFingerprint, encodeFingerprint, type Fingerprint } from './index.js';
+import { bandKeys } from './lsh.js';
+import { assertCompatible, paramsKey, parseParamsKey, type IndexParams, type SketchKind } from './params.js';
+
+/**
+ * Candidate search: LSH band keys find texts sharing enough bands in any sketch, then each
+ * candidate is scored from the two fingerprints. The score is the estimated containment of
+ * the smaller text's shingles in the larger (|A∩B|/min(|A|,|B|), from the Jaccard estimate and
+ * the shingle counts): an excerpt or an abridged copy has low Jaccard with its source but
+ * containment near 1, and containment is what the later stages need to see.
+ */
+
+export interface Candidate {
+  id: string;
+  /** Best containment over sketches, 0..1. */
+  score: number;
+  /** Estimated Jaccard of the sketch that gave the score. */
+  jaccard: number;
+  /** The sketch that gave the score (`stopwords` high and `words` low hints at spinning). */
+  sketch: SketchKind;
+}
+
+export interface CandidateQueryOptions {
+  /** Drop candidates scoring below this (unrelated texts score ≤ 0.05 on these sketches). */
+  minScore: number;
+  /** Keep at most this many, best first. */
+  limit: number;
+  /** Leave this id out (the query text itself when it is already indexed). */
+  excludeId: string | null;
+}
+
+export const DEFAULT_CANDIDATE_QUERY_OPTIONS: CandidateQueryOptions = { minScore: 0.2, limit: 200, excludeId: null };
+
+export interface CandidateIndex {
+  add(id: string, fingerprint: Fingerprint): Promise<void>;
+  /** Candidates sorted by score (desc), then id (asc). */
+  query(fingerprint: Fingerprint, options?: Partial<CandidateQueryOptions>): Promise<Candidate[]>;
+}
+
+/** Band keys of every sketch of a fingerprint, grouped by sketch kind. */
+export function fingerprintKeys(fp: Fingerprint, params: IndexParams): Map<SketchKind, string[]> {
+  const out = new Map<SketchKind, string[]>();
+  for (const sketch of fp.sketches) out.set(sketch.kind, bandKeys(sketch, params.sketches[sketch.kind]!));
+  return out;
+}
+
+/** Refuses a fingerprint built with other parameters than the index's. */
+export function checkFingerprint(fp: Fingerprint, params: IndexParams, key: string): void {
+  if (fp.params !== key) assertCompatible(parseParamsKey(fp.params), params);
+}
+
+/** Scores one candidate; null when it falls below minScore. */
+export function scoreCandidate(id: string, query: Fingerprint, other: Fingerprint, minScore: number): Candidate | null {
+  let best: Candidate | null = null;
+  for (const s of compareFingerprints(query, other)) {
+    if (!best || s.containment > best.score) best = { id, score: s.containment, jaccard: s.jaccard, sketch: s.kind };
+  }
+  return best && best.score >= minScore ? best : null;
+}
+
+export function sortCandidates(list: Candidate[], limit: number): Candidate[] {
+  list.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return list.length > limit ? list.slice(0, limit) : list;
+}
+
+/** Ids whose shared-band count reaches the sketch's minSharedBands. */
+function passing(counts: Map<string, number>, min: number, into: Set<string>, exclude: string | null): void {
+  for (const [id, n] of counts) if (n >= min && id !== exclude) into.add(id);
+}
+
+/** In-memory index (benchmarks, one-shot runs): a Map from band key to ids. */
+export class MemoryCandidateIndex implements CandidateIndex {
+  private readonly buckets = new Map<string, string[]>();
+  private readonly fingerprints = new Map<string, Fingerprint>();
+  private readonly key: string;
+  constructor(private readonly params: IndexParams) {
+    this.key = paramsKey(params);
+  }
+
+  get size(): number {
+    return this.fingerprints.size;
+  }
+
+  async add(id: string, fp: Fingerprint): Promise<void> {
+    this.addSync(id, fp);
+  }
+
+  async query(fp: Fingerprint, options: Partial<CandidateQueryOptions> = {}): Promise<Candidate[]> {
+    return this.querySync(fp, options);
+  }
+
+  addSync(id: string, fp: Fingerprint): void {
+    checkFingerprint(fp, this.params, this.key);
+    if (this.fingerprints.has(id)) throw new UserError('duplicate_id', `candidate index already holds ${id}`);
+    this.fingerprints.set(id, fp);
+    for (const keys of fingerprintKeys(fp, this.params).values()) {
+      for (const k of keys) {
+        const ids = this.buckets.get(k);
+        if (ids) ids.push(id);
+        else this.buckets.set(k, [id]);
+      }
+    }
+  }
+
+  querySync(fp: Fingerprint, options: Partial<CandidateQueryOptions> = {}): Candidate[] {
+    const o = { ...DEFAULT_CANDIDATE_QUERY_OPTIONS, ...options };
+    checkFingerprint(fp, this.params, this.key);
+    const found = new Set<string>();
+    for (const [kind, keys] of fingerprintKeys(fp, this.params)) {
+      const counts = new Map<string, number>();
+      for (const k of keys) {
+        for (const id of this.buckets.get(k) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      passing(counts, this.params.sketches[kind]!.minSharedBands, found, o.excludeId);
+    }
+    const out: Candidate[] = [];
+    for (const id of found) {
+      const c = scoreCandidate(id, fp, this.fingerprints.get(id)!, o.minScore);
+      if (c) out.push(c);
+    }
+    return sortCandidates(out, o.limit);
+  }
+}
+
+/** Setting under which a store records the index parameters its fingerprints use. */
+export const PARAMS_SETTING = 'fingerprint.params';
+/** Fingerprint kind under which the whole encoded fingerprint is stored. */
+export const FINGERPRINT_KIND = 'fingerprint';
+
+/** Candidate index on a Store: band keys in its bucket table, fingerprints as blobs. */
+export class StoreCandidateIndex implements CandidateIndex {
+  private readonly key: string;
+  private checked = false;
+  constructor(
+    private readonly store: Store,
+    private readonly params: IndexParams,
+  ) {
+    this.key = paramsKey(params);
+  }
+
+  /** Records the parameters on first use; refuses a store indexed with other ones. */
+  private async ensureParams(): Promise<void> {
+    if (this.checked) return;
+    const stored = await this.store.getSetting(PARAMS_SETTING);
+    if (stored === null) await this.store.setSetting(PARAMS_SETTING, this.key);
+    else if (stored !== this.key) assertCompatible(parseParamsKey(stored), this.params);
+    this.checked = true;
+  }
+
+  async add(id: string, fp: Fingerprint): Promise<void> {
+    checkFingerprint(fp, this.params, this.key);
+    await this.ensureParams();
+    await this.store.putFingerprint(id, FINGERPRINT_KIND, encodeFingerprint(fp));
+    await this.store.addBucketKeys(id, [...fingerprintKeys(fp, this.params).values()].flat());
+  }
+
+  async query(fp: Fingerprint, options: Partial<CandidateQueryOptions> = {}): Promise<Candidate[]> {
+    const o = { ...DEFAULT_CANDIDATE_QUERY_OPTIONS, ...options };
+    checkFingerprint(fp, this.params, this.key);
+    await this.ensureParams();
+    const found = new Set<string>();
+    for (const [kind, keys] of fingerprintKeys(fp, this.params)) {
+      passing(await this.store.findByBucketKeys(keys), this.params.sketches[kind]!.minSharedBands, found, o.excludeId);
+    }
+    const out: Candidate[] = [];
+    for (const id of [...found].sort()) {
+      const blob = await this.store.getFingerprint(id, FINGERPRINT_KIND);
+      if (!blob) continue;
+      const c = scoreCandidate(id, fp, decodeFingerprint(blob, this.params), o.minScore);
+      if (c) out.push(c);
+    }
+    return sortCandidates(out, o.limit);
+  }
+}
