@@ -72,6 +72,8 @@ export interface MeterEvalResult {
   /** Mean coverage per gold label: a quick look at how separable the classes are. */
   meanCoverage: Record<MeterLabel, number>;
   plagdet: MeterPlagdet;
+  /** Per story: what was measured and the held-out (cross-validated) prediction, for error analysis. */
+  stories: Array<StoryMeasure & { predicted: MeterLabel }>;
 }
 
 const DERIVED = new Set<string>(DERIVED_RELATIONS);
@@ -144,5 +146,6 @@ export async function runMeterEval(dir: string, compare: CompareFn, options: Par
     },
     meanCoverage,
     plagdet: meterPlagdet(okItems, ok.map((o) => o.detections)),
+    stories: measures.map((m) => ({ ...m, predicted: cv.predictions.get(m.id)! })),
   };
 }
