@@ -39,12 +39,21 @@ export function diffHunks(a: Side, aFrom: number, aTo: number, b: Side, bFrom: n
   return hunks;
 }
 
-/** Drops unmatched stretches at both ends, so a passage starts and ends on matched words. */
-export function trimHunks(hunks: Hunk[]): Hunk[] {
+/**
+ * Drops both ends up to the first and last matched content word, so a passage starts and ends
+ * on reused words (not on a function word matched by chance next to new material), then takes
+ * back matched function words directly adjacent to them.
+ */
+export function trimHunks(hunks: Hunk[], a: Side): Hunk[] {
+  const anchor = (h: Hunk): boolean => h.op !== 'change' && !a.tokens[h.a[0]].stop;
   let from = 0;
   let to = hunks.length;
-  while (from < to && hunks[from].op === 'change') from++;
-  while (to > from && hunks[to - 1].op === 'change') to--;
+  while (from < to && !anchor(hunks[from])) from++;
+  while (to > from && !anchor(hunks[to - 1])) to--;
+  if (from === to) return [];
+  // Matched function words right next to the reused words belong to the passage ("The" of "The sources").
+  while (from > 0 && hunks[from - 1].op !== 'change') from--;
+  while (to < hunks.length && hunks[to].op !== 'change') to++;
   return hunks.slice(from, to);
 }
 

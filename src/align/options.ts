@@ -49,7 +49,7 @@ export const DEFAULT_ALIGN_OPTIONS: Readonly<AlignOptions> = Object.freeze({
   maxGap: 40,
   minGap: 8,
   validationCosine: 0.34,
-  splitGap: 15,
+  splitGap: 8,
   rounds: 3,
   minPassageTokens: 5,
   maxSubstitutionWords: 3,

@@ -28,7 +28,7 @@ export function diffCluster(cluster: Cluster, a: Side, b: Side, lexicon: Lexicon
   const all = diffHunks(a, a.content[cluster.a0], a.content[cluster.a1 - 1] + 1, b, b.content[cluster.b0], b.content[cluster.b1 - 1] + 1);
   const out: PassageResult[] = [];
   for (const piece of splitAtGaps(all, a, b, opts.splitGap)) {
-    const hunks = trimHunks(piece);
+    const hunks = trimHunks(piece, a);
     if (hunks.length === 0) continue;
     const result = finishPassage(hunks, a, b, lexicon, opts);
     if (result) out.push(result);
@@ -36,18 +36,39 @@ export function diffCluster(cluster: Cluster, a: Side, b: Side, lexicon: Lexicon
   return out;
 }
 
+/**
+ * Cuts the diff at stretches without a matched content word whose unmatched content words
+ * reach `splitGap` on one side. Matched function words inside such a stretch do not bridge it
+ * ("the" matched across an inserted sentence is chance, not reuse).
+ */
 function splitAtGaps(hunks: Hunk[], a: Side, b: Side, splitGap: number): Hunk[][] {
   const pieces: Hunk[][] = [];
   let current: Hunk[] = [];
-  for (const h of hunks) {
-    const wide =
-      h.op === 'change' &&
-      Math.max(h.a.filter((i) => !a.tokens[i].stop).length, h.b.filter((j) => !b.tokens[j].stop).length) >= splitGap;
-    if (wide) {
+  let stretch: Hunk[] = [];
+  let gapA = 0;
+  let gapB = 0;
+  const flush = (): void => {
+    if (Math.max(gapA, gapB) >= splitGap) {
       pieces.push(current);
       current = [];
-    } else current.push(h);
+    } else current.push(...stretch);
+    stretch = [];
+    gapA = 0;
+    gapB = 0;
+  };
+  for (const h of hunks) {
+    if (h.op !== 'change' && !a.tokens[h.a[0]].stop) {
+      flush();
+      current.push(h);
+      continue;
+    }
+    stretch.push(h);
+    if (h.op === 'change') {
+      gapA += h.a.filter((i) => !a.tokens[i].stop).length;
+      gapB += h.b.filter((j) => !b.tokens[j].stop).length;
+    }
   }
+  flush();
   pieces.push(current);
   return pieces;
 }

@@ -14,7 +14,8 @@ export type TermVector = Map<number, number>;
 
 /**
  * Inverse sentence frequency over the sentences of both texts (Sanchez-Perez et al. 2014 compute
- * it over the pair, so a term frequent in either text weighs little). Index: term id.
+ * it over the pair, so a term frequent in either text weighs little). Smoothed with +1 so a
+ * term found in every sentence still counts (short texts: two one-sentence texts). Index: term id.
  */
 export function inverseSentenceFrequency(a: Side, b: Side, termCount: number): Float64Array {
   const sf = new Int32Array(termCount);
@@ -27,7 +28,7 @@ export function inverseSentenceFrequency(a: Side, b: Side, termCount: number): F
   }
   const total = a.sentenceCount + b.sentenceCount;
   const isf = new Float64Array(termCount);
-  for (let t = 0; t < termCount; t++) isf[t] = sf[t] > 0 ? Math.log(total / sf[t]) : 0;
+  for (let t = 0; t < termCount; t++) isf[t] = sf[t] > 0 ? 1 + Math.log(total / sf[t]) : 0;
   return isf;
 }
 
