@@ -21,63 +21,50 @@ export function boundingBox(seeds: Seed[]): Seed {
   return { a0, a1, b0, b1 };
 }
 
-/** Splits seeds into groups whose ranges on one side are separated by more than `gap`. */
-function splitBySide(seeds: Seed[], side: 'a' | 'b', gap: number): Seed[][] {
-  const start = side === 'a' ? (s: Seed) => s.a0 : (s: Seed) => s.b0;
-  const end = side === 'a' ? (s: Seed) => s.a1 : (s: Seed) => s.b1;
-  const sorted = [...seeds].sort((x, y) => start(x) - start(y) || end(x) - end(y));
-  const groups: Seed[][] = [];
-  let current: Seed[] = [];
-  let reach = -Infinity;
-  for (const s of sorted) {
-    if (current.length > 0 && start(s) - reach > gap) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(s);
-    reach = current.length === 1 ? end(s) : Math.max(reach, end(s));
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
+/** Gap between two half-open ranges (0 when they touch or overlap). */
+const rangeGap = (x0: number, x1: number, y0: number, y1: number): number => Math.max(0, Math.max(x0, y0) - Math.min(x1, y1));
 
 /** Offset of a seed's centre in b relative to its centre in a (its diagonal). */
 const shiftOf = (s: Seed): number => (s.b0 + s.b1 - s.a0 - s.a1) / 2;
 
 /**
- * Splits seeds whose diagonals (shifts) differ by more than `gap` after sorting by shift. Two
- * adjacent blocks swapped between the texts are close in both texts, but lie on diagonals far
- * apart; gradual drift (words or sentences cut one at a time) stays in one group.
+ * Whether two seeds belong to one passage: within `gap` content tokens of each other in a and
+ * in b, and on diagonals (shifts) less than `gap` apart, so that two adjacent blocks swapped
+ * between the texts (close in both texts but on distant diagonals) stay apart.
  */
-function splitByShift(seeds: Seed[], gap: number): Seed[][] {
-  const sorted = [...seeds].sort((x, y) => shiftOf(x) - shiftOf(y) || x.a0 - y.a0 || x.b0 - y.b0);
-  const groups: Seed[][] = [];
-  let current: Seed[] = [];
-  for (const s of sorted) {
-    if (current.length > 0 && shiftOf(s) - shiftOf(current[current.length - 1]) > gap) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(s);
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
+const linked = (s: Seed, t: Seed, gap: number): boolean =>
+  rangeGap(s.a0, s.a1, t.a0, t.a1) <= gap &&
+  rangeGap(s.b0, s.b1, t.b0, t.b1) <= gap &&
+  Math.abs(shiftOf(s) - shiftOf(t)) <= gap;
 
 /**
- * Recursive clustering (Sanchez-Perez et al. 2014): split by proximity in a, then each part by
- * proximity in b, then (our addition) by diagonal, and again, until no part splits. Seeds close
- * in one text but far apart in the other end in different clusters, which is what makes
- * reordered passages come out separately.
+ * Clustering of seeds by proximity in both texts (Sanchez-Perez et al. 2014 split recursively
+ * by a, then by b, until stable): here the connected components of the "linked" relation, which
+ * is symmetric in a and b, so aligning (b, a) clusters exactly as aligning (a, b). A sweep over
+ * seeds sorted by a0 compares only seeds that can be within `gap` in a.
  */
 export function clusterSeeds(seeds: Seed[], gap: number): Seed[][] {
-  const byA = splitBySide(seeds, 'a', gap);
-  if (byA.length > 1) return byA.flatMap((g) => clusterSeeds(g, gap));
-  const byB = splitBySide(seeds, 'b', gap);
-  if (byB.length > 1) return byB.flatMap((g) => clusterSeeds(g, gap));
-  const byShift = splitByShift(seeds, gap);
-  if (byShift.length > 1) return byShift.flatMap((g) => clusterSeeds(g, gap));
-  return [seeds];
+  const order = seeds.map((_, i) => i).sort((x, y) => seeds[x].a0 - seeds[y].a0 || seeds[x].b0 - seeds[y].b0);
+  const parent = seeds.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  let active: number[] = [];
+  for (const i of order) {
+    const s = seeds[i];
+    active = active.filter((j) => seeds[j].a1 + gap >= s.a0);
+    for (const j of active) if (linked(s, seeds[j], gap)) parent[find(i)] = find(j);
+    active.push(i);
+  }
+  const groups = new Map<number, Seed[]>();
+  for (const i of order) {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(seeds[i]);
+    else groups.set(root, [seeds[i]]);
+  }
+  return [...groups.values()];
 }
 
 /**

@@ -19,7 +19,7 @@ const range = (from: number, to: number): number[] => Array.from({ length: Math.
 export function diffHunks(a: Side, aFrom: number, aTo: number, b: Side, bFrom: number, bTo: number): Hunk[] {
   const eq = (i: number, j: number): boolean =>
     a.tokenCanon[aFrom + i] === b.tokenCanon[bFrom + j] || a.tokenLemma[aFrom + i] === b.tokenLemma[bFrom + j];
-  const matches = myersMatches(aTo - aFrom, bTo - bFrom, eq);
+  const matches = orientedMatches(a, aFrom, aTo, b, bFrom, bTo, eq);
   const hunks: Hunk[] = [];
   let x = aFrom;
   let y = bFrom;
@@ -40,12 +40,35 @@ export function diffHunks(a: Side, aFrom: number, aTo: number, b: Side, bFrom: n
 }
 
 /**
+ * Myers breaks ties between equally long common subsequences by preferring deletions, so
+ * diffing (b, a) could pick other pairs than diffing (a, b). Always diffing in one orientation
+ * (the shorter text first, then the smaller string) and mirroring makes alignment symmetric.
+ */
+function orientedMatches(
+  a: Side,
+  aFrom: number,
+  aTo: number,
+  b: Side,
+  bFrom: number,
+  bTo: number,
+  eq: (i: number, j: number) => boolean,
+): Array<[number, number]> {
+  const flip = a.text.length !== b.text.length ? a.text.length > b.text.length : a.text > b.text;
+  if (!flip) return myersMatches(aTo - aFrom, bTo - bFrom, eq);
+  return myersMatches(bTo - bFrom, aTo - aFrom, (j, i) => eq(i, j)).map(([j, i]) => [i, j]);
+}
+
+/** A matched pair of content words on both sides: what passages are anchored on. */
+export const isContentMatch = (h: Hunk, a: Side, b: Side): boolean =>
+  h.op !== 'change' && !a.tokens[h.a[0]].stop && !b.tokens[h.b[0]].stop;
+
+/**
  * Drops both ends up to the first and last matched content word, so a passage starts and ends
  * on reused words (not on a function word matched by chance next to new material), then takes
  * back matched function words directly adjacent to them.
  */
-export function trimHunks(hunks: Hunk[], a: Side): Hunk[] {
-  const anchor = (h: Hunk): boolean => h.op !== 'change' && !a.tokens[h.a[0]].stop;
+export function trimHunks(hunks: Hunk[], a: Side, b: Side): Hunk[] {
+  const anchor = (h: Hunk): boolean => isContentMatch(h, a, b);
   let from = 0;
   let to = hunks.length;
   while (from < to && !anchor(hunks[from])) from++;

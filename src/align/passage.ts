@@ -2,7 +2,7 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import type { AlignedPassage, Substitution } from '../types.js';
 import { buildEdits, type EditCounts } from './edits.js';
 import type { Cluster } from './extend.js';
-import { diffHunks, trimHunks, type Hunk } from './hunks.js';
+import { diffHunks, isContentMatch, trimHunks, type Hunk } from './hunks.js';
 import type { AlignOptions } from './options.js';
 import type { Side } from './prepare.js';
 import type { Seed } from './seeds.js';
@@ -28,7 +28,7 @@ export function diffCluster(cluster: Cluster, a: Side, b: Side, lexicon: Lexicon
   const all = diffHunks(a, a.content[cluster.a0], a.content[cluster.a1 - 1] + 1, b, b.content[cluster.b0], b.content[cluster.b1 - 1] + 1);
   const out: PassageResult[] = [];
   for (const piece of splitAtGaps(all, a, b, opts.splitGap)) {
-    const hunks = trimHunks(piece, a);
+    const hunks = trimHunks(piece, a, b);
     if (hunks.length === 0) continue;
     const result = finishPassage(hunks, a, b, lexicon, opts);
     if (result) out.push(result);
@@ -57,7 +57,7 @@ function splitAtGaps(hunks: Hunk[], a: Side, b: Side, splitGap: number): Hunk[][
     gapB = 0;
   };
   for (const h of hunks) {
-    if (h.op !== 'change' && !a.tokens[h.a[0]].stop) {
+    if (isContentMatch(h, a, b)) {
       flush();
       current.push(h);
       continue;
