@@ -1,8 +1,8 @@
 import { UserError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { compareFingerprints, decodeFingerprint, encodeFingerprint, type Fingerprint } from './index.js';
-import { bandKeys } from './lsh.js';
-import { assertCompatible, paramsKey, parseParamsKey, type IndexParams, type SketchKind } from './params.js';
+import { bandHashes, bandKeys } from './lsh.js';
+import { assertCompatible, paramsKey, parseParamsKey, sketchKinds, type IndexParams, type SketchKind } from './params.js';
 
 /**
  * Candidate search: LSH band keys find texts sharing enough bands in any sketch, then each
@@ -70,17 +70,25 @@ function passing(counts: Map<string, number>, min: number, into: Set<string>, ex
   for (const [id, n] of counts) if (n >= min && id !== exclude) into.add(id);
 }
 
-/** In-memory index (benchmarks, one-shot runs): a Map from band key to ids. */
+/**
+ * In-memory index (benchmarks, one-shot runs). Same buckets as the string keys, but held as
+ * one Map per (sketch, band) from band hash to document numbers: no key strings are built.
+ */
 export class MemoryCandidateIndex implements CandidateIndex {
-  private readonly buckets = new Map<string, string[]>();
-  private readonly fingerprints = new Map<string, Fingerprint>();
+  private readonly buckets = new Map<SketchKind, Map<number, number[]>[]>();
+  private readonly ids: string[] = [];
+  private readonly fingerprints: Fingerprint[] = [];
+  private readonly byId = new Map<string, number>();
   private readonly key: string;
   constructor(private readonly params: IndexParams) {
     this.key = paramsKey(params);
+    for (const kind of sketchKinds(params)) {
+      this.buckets.set(kind, Array.from({ length: params.sketches[kind]!.bands }, () => new Map()));
+    }
   }
 
   get size(): number {
-    return this.fingerprints.size;
+    return this.ids.length;
   }
 
   async add(id: string, fp: Fingerprint): Promise<void> {
@@ -93,13 +101,18 @@ export class MemoryCandidateIndex implements CandidateIndex {
 
   addSync(id: string, fp: Fingerprint): void {
     checkFingerprint(fp, this.params, this.key);
-    if (this.fingerprints.has(id)) throw new UserError('duplicate_id', `candidate index already holds ${id}`);
-    this.fingerprints.set(id, fp);
-    for (const keys of fingerprintKeys(fp, this.params).values()) {
-      for (const k of keys) {
-        const ids = this.buckets.get(k);
-        if (ids) ids.push(id);
-        else this.buckets.set(k, [id]);
+    if (this.byId.has(id)) throw new UserError('duplicate_id', `candidate index already holds ${id}`);
+    const doc = this.ids.length;
+    this.ids.push(id);
+    this.fingerprints.push(fp);
+    this.byId.set(id, doc);
+    for (const sketch of fp.sketches) {
+      const bands = this.buckets.get(sketch.kind)!;
+      const hashes = bandHashes(sketch, this.params.sketches[sketch.kind]!);
+      for (let b = 0; b < hashes.length; b++) {
+        const docs = bands[b].get(hashes[b]);
+        if (docs) docs.push(doc);
+        else bands[b].set(hashes[b], [doc]);
       }
     }
   }
@@ -108,16 +121,19 @@ export class MemoryCandidateIndex implements CandidateIndex {
     const o = { ...DEFAULT_CANDIDATE_QUERY_OPTIONS, ...options };
     checkFingerprint(fp, this.params, this.key);
     const found = new Set<string>();
-    for (const [kind, keys] of fingerprintKeys(fp, this.params)) {
-      const counts = new Map<string, number>();
-      for (const k of keys) {
-        for (const id of this.buckets.get(k) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const sketch of fp.sketches) {
+      const sp = this.params.sketches[sketch.kind]!;
+      const bands = this.buckets.get(sketch.kind)!;
+      const hashes = bandHashes(sketch, sp);
+      const counts = new Map<number, number>();
+      for (let b = 0; b < hashes.length; b++) {
+        for (const doc of bands[b].get(hashes[b]) ?? []) counts.set(doc, (counts.get(doc) ?? 0) + 1);
       }
-      passing(counts, this.params.sketches[kind]!.minSharedBands, found, o.excludeId);
+      for (const [doc, n] of counts) if (n >= sp.minSharedBands && this.ids[doc] !== o.excludeId) found.add(this.ids[doc]);
     }
     const out: Candidate[] = [];
     for (const id of found) {
-      const c = scoreCandidate(id, fp, this.fingerprints.get(id)!, o.minScore);
+      const c = scoreCandidate(id, fp, this.fingerprints[this.byId.get(id)!], o.minScore);
       if (c) out.push(c);
     }
     return sortCandidates(out, o.limit);

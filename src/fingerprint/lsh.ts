@@ -9,11 +9,17 @@ import type { SketchParams } from './params.js';
  * band with probability s^rows.
  */
 export function bandKeys(sketch: Sketch, p: SketchParams): string[] {
+  const hashes = bandHashes(sketch, p);
   const keys: string[] = new Array(p.bands);
-  for (let band = 0; band < p.bands; band++) {
-    keys[band] = `${sketch.kind}:${band}:${hex32(bandHash(sketch.bins, band * p.rows, p.rows))}`;
-  }
+  for (let band = 0; band < p.bands; band++) keys[band] = `${sketch.kind}:${band}:${hex32(hashes[band])}`;
   return keys;
+}
+
+/** The hex part of each band key as a number (in-memory indexes key on these, no strings). */
+export function bandHashes(sketch: Sketch, p: SketchParams): Uint32Array {
+  const out = new Uint32Array(p.bands);
+  for (let band = 0; band < p.bands; band++) out[band] = bandHash(sketch.bins, band * p.rows, p.rows);
+  return out;
 }
 
 function bandHash(bins: Uint32Array, from: number, rows: number): number {

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { UserError } from '../errors.js';
+import { decodeFingerprint, encodeFingerprint, fingerprintText } from './index.js';
+import { DEFAULT_INDEX_PARAMS } from './params.js';
+
+const P = DEFAULT_INDEX_PARAMS;
+const text = 'The minister said on Monday that the bridge over the river would be closed for repairs. '.repeat(3);
+
+test('serialisation round-trips any fingerprint', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 400 }), (s) => {
+      const fp = fingerprintText(s, null, P);
+      assert.deepEqual(decodeFingerprint(encodeFingerprint(fp), P), fp);
+    }),
+    { numRuns: 100 },
+  );
+});
+
+test('decoding refuses a fingerprint built with other parameters, naming the parameter', () => {
+  const blob = encodeFingerprint(fingerprintText(text, null, { ...P, numPerm: 64, sketches: { words: { shingle: 5, bands: 32, rows: 2, minSharedBands: 1 } } }));
+  assert.throws(() => decodeFingerprint(blob, P), (e: unknown) => e instanceof UserError && /numPerm 64 vs 128/.test(e.message));
+  assert.equal(decodeFingerprint(blob).sketches[0].bins.length, 64); // readable without a check
+});
+
+test('decoding refuses damaged blobs', () => {
+  const blob = encodeFingerprint(fingerprintText(text, null, P));
+  assert.throws(() => decodeFingerprint(blob.subarray(0, blob.length - 3), P), /truncated/);
+  const bad = blob.slice();
+  bad[0] = 0;
+  assert.throws(() => decodeFingerprint(bad, P), /STFP/);
+});
+
+test('spans exclude boilerplate from every sketch and the exact hash', () => {
+  const body = 'Heavy rain closed the coastal road on Tuesday, officials of the county said.';
+  const withPlug = `${body}\nShare this on Facebook and join our channel for more news.`;
+  const a = fingerprintText(body, null, P);
+  const b = fingerprintText(withPlug, [{ start: 0, end: body.length }], P);
+  assert.deepEqual(b, a);
+  assert.notEqual(fingerprintText(withPlug, null, P).exactHash, a.exactHash);
+});
+
+test('exact hash ignores case, punctuation and spacing but not wording', () => {
+  const a = fingerprintText('The vote, held Monday.', null, P);
+  assert.equal(fingerprintText('the  VOTE held monday', null, P).exactHash, a.exactHash);
+  assert.notEqual(fingerprintText('The vote held Tuesday.', null, P).exactHash, a.exactHash);
+  assert.equal(a.words, 4);
+});
