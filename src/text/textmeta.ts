@@ -58,7 +58,8 @@ export function dateAtStart(s: string): { length: number; iso: string | null } |
 
 /** Parses a date string in any supported form to `YYYY-MM-DD`, or null. */
 export function parseDate(s: string): string | null {
-  const t = s.trim().replace(new RegExp(`^${LABEL}`, 'i'), '');
+  // Wire headers put the time first: "03:03 27/01/00: Page 1".
+  const t = s.trim().replace(new RegExp(`^${LABEL}`, 'i'), '').replace(new RegExp(`^${TIME}\\s+`, 'i'), '');
   return dateAtStart(t)?.iso ?? null;
 }
 

@@ -1,0 +1,81 @@
+/**
+ * RawDocument → Article: main text from HTML, normalisation, paragraphs, boilerplate set
+ * apart, headline and date from the text when the container did not say, sentences of the
+ * body, content hash and id.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
+import type { Article, ArticleMeta, BoilerplateSpan, RawDocument, Span } from '../types.js';
+import { findBoilerplate } from '../text/boilerplate.js';
+import { cleanPlainText, normalizeText } from '../text/normalize.js';
+import { segment, splitParagraphs } from '../text/segment.js';
+import { guessPublished, guessTitle } from '../text/textmeta.js';
+import { DEFAULT_HTML_OPTIONS, extractHtml, type HtmlOptions } from './html.js';
+
+export interface PrepareOptions {
+  /** Options of HTML main-text extraction. */
+  html: HtmlOptions;
+}
+
+export const DEFAULT_PREPARE_OPTIONS: PrepareOptions = { html: DEFAULT_HTML_OPTIONS };
+
+const META_KEYS = ['title', 'outlet', 'author', 'published', 'url'] as const;
+
+/** The text of `text` outside the spans (sorted), paragraph by paragraph. */
+export function bodyText(text: string, paragraphs: Span[], boilerplate: Span[]): string {
+  const parts: string[] = [];
+  for (const p of paragraphs) {
+    let at = p.start;
+    for (const b of boilerplate) {
+      if (b.end <= at || b.start >= p.end) continue;
+      if (b.start > at) parts.push(text.slice(at, b.start));
+      at = Math.max(at, b.end);
+    }
+    if (at < p.end) parts.push(text.slice(at, p.end));
+  }
+  return parts.join('\n');
+}
+
+/** sha256 (hex) of the body, lower-cased, whitespace collapsed: equal for texts differing only in those. */
+export function contentHashOf(body: string): string {
+  return createHash('sha256').update(body.toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/** Merges metadata, earlier sources winning; strings are normalised like the text. */
+function mergeMeta(...sources: Partial<ArticleMeta>[]): ArticleMeta {
+  const meta: ArticleMeta = { title: null, outlet: null, author: null, published: null, url: null };
+  for (const key of META_KEYS) {
+    for (const source of sources) {
+      const v = source[key];
+      if (typeof v === 'string' && v.trim()) {
+        meta[key] = key === 'url' ? v.trim() : normalizeText(v).replace(/\s+/g, ' ');
+        break;
+      }
+    }
+  }
+  return meta;
+}
+
+/**
+ * Cleans and segments one document. Container metadata (JSONL fields, then HTML meta) wins
+ * over guesses from the text. Throws InputError when no article text is left.
+ */
+export function prepareArticle(raw: RawDocument, options: Partial<PrepareOptions> = {}): Article {
+  const opts: PrepareOptions = { ...DEFAULT_PREPARE_OPTIONS, ...options };
+  let body = raw.body;
+  let pageMeta: Partial<ArticleMeta> = {};
+  if (raw.kind === 'html') ({ text: body, meta: pageMeta } = extractHtml(raw.body, raw.source, opts.html));
+  const text = cleanPlainText(body);
+  const paragraphs = splitParagraphs(text);
+  const known = mergeMeta(raw.meta, pageMeta);
+  // Rules first without a headline, to find the headline among the lines that are not furniture.
+  const title = known.title ?? guessTitle(text, paragraphs, findBoilerplate(text, paragraphs, null));
+  const boilerplate: BoilerplateSpan[] = findBoilerplate(text, paragraphs, title);
+  const datelines = boilerplate.filter((b) => b.kind === 'dateline');
+  const meta = mergeMeta(known, { title, published: guessPublished(text, datelines) });
+  const main = bodyText(text, paragraphs, boilerplate);
+  if (!main.trim()) throw new InputError(raw.source, 'no article text found');
+  const contentHash = contentHashOf(main);
+  const { sentences } = segment(text, boilerplate);
+  return { id: contentHash.slice(0, 16), source: raw.source, ...meta, text, contentHash, boilerplate, paragraphs, sentences };
+}
