@@ -1,0 +1,326 @@
+/**
+ * The shared store: a PostgreSQL database reached through a pg.Pool, for several processes
+ * writing at once. Every write is one statement or one transaction, so it is atomic; article
+ * dedupe leans on the content_hash unique index (INSERT … ON CONFLICT DO NOTHING), so two
+ * writers adding the same article at the same moment store it once. All values are bound
+ * parameters; no SQL is built from data.
+ */
+import type pg from 'pg';
+import { StoreError, UserError } from '../errors.js';
+import type { Article, PairRelation } from '../types.js';
+import {
+  createPool,
+  DEFAULT_POSTGRES_OPTIONS,
+  parsePostgresSpec,
+  storeErrorFromPg,
+  type PostgresStoreOptions,
+} from './postgres-connect.js';
+import { prepareSchema } from './postgres-migrate.js';
+import { MIN_ID_PREFIX } from './sqlite.js';
+import type { AddResult, ArticleSummary, ListOptions, Store, StoredStory } from './store.js';
+
+interface ArticleRow {
+  id: string;
+  content_hash: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  text: string;
+  boilerplate: Article['boilerplate'];
+  paragraphs: Article['paragraphs'];
+  sentences: Article['sentences'];
+}
+
+const ARTICLE_COLUMNS = `id, content_hash, source, title, outlet, author, published, url, text, boilerplate, paragraphs, sentences`;
+// NULLS LAST is PostgreSQL's default for ascending order; spelled out because SQLite lists alike.
+const LIST_ORDER = `ORDER BY published ASC NULLS LAST, id`;
+
+const INSERT_ARTICLE = `INSERT INTO articles (id, content_hash, source, title, outlet, author, published, url, text, chars,
+    boilerplate, paragraphs, sentences)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+  ON CONFLICT DO NOTHING RETURNING id`;
+
+/** Escapes LIKE wildcards so a prefix matches literally. */
+function likePrefix(prefix: string): string {
+  return prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+export class PostgresStore implements Store {
+  readonly backend = 'postgres' as const;
+  /** The database URL without its password, for messages. */
+  readonly display: string;
+  private readonly pool: pg.Pool;
+  private closed = false;
+
+  private constructor(display: string, pool: pg.Pool) {
+    this.display = display;
+    this.pool = pool;
+  }
+
+  /** Connects to `spec` (a postgres:// URL), creating or upgrading the schema unless read-only. */
+  static async open(spec: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const settings = { ...DEFAULT_POSTGRES_OPTIONS, ...options };
+    const target = parsePostgresSpec(spec);
+    const pool = createPool(target, settings);
+    try {
+      await prepareSchema(pool, target, settings.readonly);
+    } catch (err) {
+      await pool.end();
+      throw storeErrorFromPg(target.display, err);
+    }
+    return new PostgresStore(target.display, pool);
+  }
+
+  async addArticle(article: Article): Promise<AddResult> {
+    return this.run(async () => {
+      const inserted = await this.pool.query(INSERT_ARTICLE, articleParams(article));
+      if (inserted.rowCount === 1) return { id: article.id, status: 'added' };
+      // A separate statement: under READ COMMITTED it sees the row a concurrent writer just
+      // committed, which is what made our insert do nothing.
+      const existing = await this.pool.query<{ id: string }>(`SELECT id FROM articles WHERE content_hash = $1`, [
+        article.contentHash,
+      ]);
+      const duplicateOf = existing.rows[0]?.id;
+      if (duplicateOf === undefined) {
+        throw new StoreError(`${this.display}: article id ${article.id} is already stored with different content`);
+      }
+      return { id: article.id, status: 'duplicate', duplicateOf };
+    });
+  }
+
+  async getArticle(idOrPrefix: string): Promise<Article | null> {
+    return this.run(async () => {
+      const wanted = idOrPrefix.trim();
+      const exact = await this.pool.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [wanted]);
+      if (exact.rows[0] !== undefined) return rowToArticle(exact.rows[0]);
+      if (wanted.length < MIN_ID_PREFIX) {
+        throw new UserError('bad_id', `"${idOrPrefix}": give at least ${MIN_ID_PREFIX} characters of an article id`);
+      }
+      // With the "C" collation the primary key index serves this as a range scan; two rows are
+      // enough to tell a unique prefix from an ambiguous one.
+      const matches = await this.pool.query<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id LIKE $1 ORDER BY id LIMIT 2`,
+        [likePrefix(wanted)],
+      );
+      if (matches.rows.length > 1) {
+        const ids = matches.rows.map((r) => r.id).join(', ');
+        throw new UserError('ambiguous_id', `"${idOrPrefix}" matches several articles (${ids}, …); give more characters`);
+      }
+      return matches.rows[0] === undefined ? null : rowToArticle(matches.rows[0]);
+    });
+  }
+
+  async listArticles(options: ListOptions = {}): Promise<ArticleSummary[]> {
+    return this.run(async () => {
+      const result = await this.pool.query<ArticleSummary>(
+        `SELECT id, source, title, outlet, author, published, chars FROM articles ${LIST_ORDER} LIMIT $1 OFFSET $2`,
+        [options.limit ?? null, options.offset ?? 0], // LIMIT NULL means no limit
+      );
+      return result.rows;
+    });
+  }
+
+  async countArticles(): Promise<number> {
+    return this.run(async () => {
+      const result = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM articles`);
+      return Number(result.rows[0]?.n ?? 0); // bigint arrives as a string
+    });
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    return this.run(async () => {
+      const result = await this.pool.query<{ value: string }>(`SELECT value FROM settings WHERE key = $1`, [key]);
+      return result.rows[0]?.value ?? null;
+    });
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.run(() =>
+      this.pool.query(
+        `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        [key, value],
+      ),
+    );
+  }
+
+  async putFingerprint(articleId: string, kind: string, data: Uint8Array): Promise<void> {
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    await this.run(() =>
+      this.pool.query(
+        `INSERT INTO fingerprints (article_id, kind, data) VALUES ($1, $2, $3)
+         ON CONFLICT (article_id, kind) DO UPDATE SET data = excluded.data`,
+        [articleId, kind, bytes],
+      ),
+    );
+  }
+
+  async getFingerprint(articleId: string, kind: string): Promise<Uint8Array | null> {
+    return this.run(async () => {
+      const result = await this.pool.query<{ data: Buffer }>(
+        `SELECT data FROM fingerprints WHERE article_id = $1 AND kind = $2`,
+        [articleId, kind],
+      );
+      const data = result.rows[0]?.data;
+      // A plain Uint8Array (not a Buffer) so callers see the same type from every backend.
+      return data === undefined ? null : new Uint8Array(data);
+    });
+  }
+
+  async addBucketKeys(articleId: string, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    // One statement for the whole batch: the keys travel as one array parameter.
+    await this.run(() =>
+      this.pool.query(
+        `INSERT INTO buckets (key, article_id) SELECT DISTINCT k, $1::text FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING`,
+        [articleId, [...keys]],
+      ),
+    );
+  }
+
+  async findByBucketKeys(keys: readonly string[]): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    return this.run(async () => {
+      const result = await this.pool.query<{ id: string; n: number }>(
+        `SELECT article_id AS id, count(*)::integer AS n FROM buckets
+          WHERE key = ANY($1::text[]) GROUP BY article_id ORDER BY article_id`,
+        [[...new Set(keys)]],
+      );
+      return new Map(result.rows.map((r) => [r.id, r.n]));
+    });
+  }
+
+  async putRelations(relations: readonly PairRelation[]): Promise<void> {
+    const rows = relationRows(relations);
+    if (rows.size === 0) return;
+    const list = [...rows.values()];
+    await this.run(() =>
+      this.pool.query(
+        `INSERT INTO relations (a, b, json) SELECT a, b, j::json FROM unnest($1::text[], $2::text[], $3::text[]) AS r (a, b, j)
+         ON CONFLICT (a, b) DO UPDATE SET json = excluded.json`,
+        [list.map((r) => r.a), list.map((r) => r.b), list.map((r) => r.json)],
+      ),
+    );
+  }
+
+  async getRelations(articleId?: string): Promise<PairRelation[]> {
+    return this.run(async () => {
+      const result =
+        articleId === undefined
+          ? await this.pool.query<{ json: PairRelation }>(`SELECT json FROM relations ORDER BY a, b`)
+          : await this.pool.query<{ json: PairRelation }>(
+              `SELECT json FROM relations WHERE a = $1 OR b = $1 ORDER BY a, b`,
+              [articleId],
+            );
+      return result.rows.map((r) => r.json);
+    });
+  }
+
+  async putStories(stories: readonly StoredStory[]): Promise<void> {
+    if (stories.length === 0) return;
+    const ids = stories.map((s) => s.id);
+    const members = [...new Set(stories.flatMap((s) => s.members))];
+    const batch = JSON.stringify(stories.map((s) => ({ id: s.id, members: s.members, data: s.data ?? null })));
+    await this.transaction(async (client) => {
+      // Stories are replaced whole: any stored story sharing an id or a member with a new one goes.
+      await client.query(`DELETE FROM stories WHERE id = ANY($1::text[]) OR members && $2::text[]`, [ids, members]);
+      await client.query(
+        `INSERT INTO stories (id, members, data)
+         SELECT s->>'id', ARRAY(SELECT json_array_elements_text(s->'members')), s->'data'
+           FROM json_array_elements($1::json) AS s`,
+        [batch],
+      );
+    });
+  }
+
+  async getStories(): Promise<StoredStory[]> {
+    return this.run(async () => {
+      const result = await this.pool.query<StoredStory>(`SELECT id, members, data FROM stories ORDER BY id`);
+      return result.rows.map((r) => ({ id: r.id, members: r.members, data: r.data }));
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  /** Runs `work` in one transaction on one pooled connection. */
+  private async transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    await this.run(async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        try {
+          await work(client);
+          await client.query('COMMIT');
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  /** Runs database work, turning PostgreSQL failures into StoreErrors naming the database. */
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw storeErrorFromPg(this.display, err);
+    }
+  }
+}
+
+/** One row per unordered pair, smaller id first; a later relation for the same pair wins. */
+function relationRows(relations: readonly PairRelation[]): Map<string, { a: string; b: string; json: string }> {
+  const rows = new Map<string, { a: string; b: string; json: string }>();
+  for (const r of relations) {
+    // The relation itself is kept as given (flipping it would mean rewriting direction,
+    // shares and offsets); only the row key is ordered.
+    const [a, b] = r.a < r.b ? [r.a, r.b] : [r.b, r.a];
+    if (a === b) throw new UserError('bad_relation', `a relation needs two different articles (${a})`);
+    rows.set(`${a}\u0000${b}`, { a, b, json: JSON.stringify(r) });
+  }
+  return rows;
+}
+
+function articleParams(a: Article): unknown[] {
+  return [
+    a.id,
+    a.contentHash,
+    a.source,
+    a.title ?? null,
+    a.outlet ?? null,
+    a.author ?? null,
+    a.published ?? null,
+    a.url ?? null,
+    a.text,
+    a.text.length,
+    JSON.stringify(a.boilerplate),
+    JSON.stringify(a.paragraphs),
+    JSON.stringify(a.sentences),
+  ];
+}
+
+function rowToArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    source: r.source,
+    title: r.title,
+    outlet: r.outlet,
+    author: r.author,
+    published: r.published,
+    url: r.url,
+    text: r.text,
+    contentHash: r.content_hash,
+    boilerplate: r.boilerplate,
+    paragraphs: r.paragraphs,
+    sentences: r.sentences,
+  };
+}
