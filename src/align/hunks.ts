@@ -84,6 +84,9 @@ export function trimHunks(hunks: Hunk[], a: Side, b: Side): Hunk[] {
 export interface Neighbourhood {
   matched: number;
   total: number;
+  /** The same counts for the window before and the window after the hunk. */
+  before: { matched: number; total: number };
+  after: { matched: number; total: number };
   /** Whether the hunks right before and right after it are matched words. */
   flanked: boolean;
 }
@@ -94,18 +97,24 @@ export interface Neighbourhood {
  * sentence (`inScope` false), counting how many are matched. The hunk itself is not counted.
  */
 export function localIdentity(hunks: Hunk[], at: number, window: number, inScope: (h: Hunk) => boolean): Neighbourhood {
-  let matched = 0;
-  let total = 0;
-  for (const step of [-1, 1]) {
-    let seen = 0;
-    for (let h = at + step; h >= 0 && h < hunks.length && seen < window && inScope(hunks[h]); h += step) {
+  const sides = [-1, 1].map((step) => {
+    let matched = 0;
+    let total = 0;
+    for (let h = at + step; h >= 0 && h < hunks.length && total < window && inScope(hunks[h]); h += step) {
       const width = hunks[h].op === 'change' ? Math.max(hunks[h].a.length, hunks[h].b.length) : 1;
-      const used = Math.min(width, window - seen);
+      const used = Math.min(width, window - total);
       if (hunks[h].op !== 'change') matched += used;
       total += used;
-      seen += used;
     }
-  }
+    return { matched, total };
+  });
+  const [before, after] = sides;
   const isMatched = (h: number): boolean => h >= 0 && h < hunks.length && hunks[h].op !== 'change' && inScope(hunks[h]);
-  return { matched, total, flanked: isMatched(at - 1) && isMatched(at + 1) };
+  return {
+    matched: before.matched + after.matched,
+    total: before.total + after.total,
+    before,
+    after,
+    flanked: isMatched(at - 1) && isMatched(at + 1),
+  };
 }

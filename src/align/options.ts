@@ -30,8 +30,10 @@ export interface AlignOptions {
   maxSubstitutionWords: number;
   /** Substitutions: tokens looked at on each side of a swap to judge whether the local run is "mostly identical". */
   substitutionWindow: number;
-  /** Substitutions: share of the window's tokens that must match for a context swap (no thesaurus support). */
+  /** Substitutions: share of one side's window that must match for a context swap (no thesaurus support). */
   contextMinIdentity: number;
+  /** Substitutions: share of the whole window (both sides) that must match around a context swap. */
+  contextMinWindowIdentity: number;
   /** Substitutions: matched words a context swap needs around it, both sides together ("a long run"). */
   contextMinRun: number;
   /** Substitutions: the same share for a thesaurus swap (looser: the lexicon already vouches for it). */
@@ -55,6 +57,7 @@ export const DEFAULT_ALIGN_OPTIONS: Readonly<AlignOptions> = Object.freeze({
   maxSubstitutionWords: 3,
   substitutionWindow: 8,
   contextMinIdentity: 0.75,
+  contextMinWindowIdentity: 0.6,
   contextMinRun: 4,
   thesaurusMinIdentity: 0.5,
   minSharedTerms: 3,
