@@ -27,32 +27,53 @@ function isCapitalised(t: Token): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** Runs of capitalised tokens that do not open a sentence (or are two or more long). */
-export function namedEntities(tokens: readonly Token[]): Set<string> {
-  const out = new Set<string>();
-  let run: Token[] = [];
-  const flush = () => {
-    const opensSentence = run.length > 0 && isSentenceStart(tokens, run[0]);
-    const words = run.filter((t) => !t.stop);
-    if (words.length >= 2 || (words.length === 1 && !opensSentence)) {
-      out.add(words.map((t) => t.norm).join(' '));
-      if (words.length >= 2) for (const w of words) if (w.norm.length > 2) out.add(w.norm);
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', 'in']);
+
+/**
+ * Proper names as written: runs of capitalised tokens, joined across connectors ("of", "for",
+ * "and") when a capitalised token follows ("Foundation for Defense of Democracies").
+ */
+export function properNames(tokens: readonly Token[]): Array<{ text: string; tokens: Token[]; index: number }> {
+  const out: Array<{ text: string; tokens: Token[]; index: number }> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i]) || NUMBER.test(tokens[i].surface)) {
+      i++;
+      continue;
     }
-    run = [];
-  };
-  for (const t of tokens) {
-    if (isCapitalised(t) && !NUMBER.test(t.surface)) {
-      if (run.length > 0 && run[run.length - 1].sentence !== t.sentence) flush();
-      run.push(t);
-    } else flush();
+    let j = i + 1;
+    let end = i + 1;
+    while (j < tokens.length && tokens[j].sentence === tokens[i].sentence) {
+      const t = tokens[j];
+      if (isCapitalised(t) && !NUMBER.test(t.surface)) end = j + 1;
+      else if (!CONNECTORS.has(t.norm)) break;
+      j++;
+    }
+    const run = tokens.slice(i, end);
+    out.push({ text: run.map((t) => t.surface).join(' '), tokens: run, index: i });
+    i = end;
   }
-  flush();
   return out;
 }
 
-function isSentenceStart(tokens: readonly Token[], t: Token): boolean {
-  const i = tokens.indexOf(t);
-  return i === 0 || tokens[i - 1].sentence !== t.sentence;
+/** Lower-cased names (multi-word and their words), leaving out a lone sentence-opening word. */
+export function namedEntities(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of properNames(tokens)) {
+    const words = name.tokens.filter((t) => !t.stop);
+    if (words.length === 0) continue;
+    if (words.length === 1) {
+      if (!isSentenceStart(tokens, name.index)) out.add(words[0].norm);
+      continue;
+    }
+    out.add(name.tokens.map((t) => t.norm).join(' '));
+    for (const w of words) if (w.norm.length > 2) out.add(w.norm);
+  }
+  return out;
+}
+
+function isSentenceStart(tokens: readonly Token[], i: number): boolean {
+  return i === 0 || tokens[i - 1].sentence !== tokens[i].sentence;
 }
 
 function rarity(lemma: string, stats: TermStats | undefined): number {

@@ -1,0 +1,88 @@
+import type { Article, PairRelation } from '../types.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { loadLexicon } from '../lexicon/load.js';
+import { tokenize } from '../text/tokenize.js';
+import { alignTokens } from '../align/align.js';
+import type { AlignOptions } from '../align/options.js';
+import { findBrokenPhrases } from '../relate/broken-phrases.js';
+import { properNames, topicProfile, type TermStats } from '../relate/topic.js';
+import { relateAligned } from '../relate/relate.js';
+import { DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from '../relate/classify.js';
+import type { AnalyzedArticle } from '../relate/analyzed.js';
+import { extractQuotes } from '../story/quotes.js';
+import { findCredits } from '../story/credit.js';
+import { DEFAULT_INDEX_PARAMS, type IndexParams } from '../fingerprint/params.js';
+import type { ClusterOptions } from '../story/cluster.js';
+
+/** Every option of the analysis, merged once over DEFAULT_ENGINE_OPTIONS. */
+export interface EngineOptions {
+  /** Fingerprint and LSH parameters (seeds included); stored with an index, refused if they differ. */
+  index: IndexParams;
+  /** Passage alignment thresholds (src/align/options.ts). */
+  align: Partial<AlignOptions>;
+  /** Relation decision thresholds (src/relate/classify.ts). */
+  classify: ClassifyOptions;
+  /** Story clustering (src/story/cluster.ts). */
+  cluster: Partial<ClusterOptions>;
+  /** Candidates compared per article: fingerprint (LSH) neighbours, best first. */
+  maxFingerprintCandidates: number;
+  /** Candidates compared per article: topic neighbours (shared names and rare terms), best first. */
+  maxTopicCandidates: number;
+  /** Topic neighbours below this weighted overlap are not compared. */
+  minTopicScore: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  index: DEFAULT_INDEX_PARAMS,
+  align: {},
+  classify: DEFAULT_CLASSIFY_OPTIONS,
+  cluster: {},
+  maxFingerprintCandidates: 50,
+  maxTopicCandidates: 20,
+  minTopicScore: 0.1,
+};
+
+export interface Engine {
+  lexicon: Lexicon;
+  options: EngineOptions;
+}
+
+export function createEngine(options: Partial<EngineOptions> = {}): Engine {
+  return { lexicon: loadLexicon(), options: { ...DEFAULT_ENGINE_OPTIONS, ...options } };
+}
+
+/**
+ * Everything about one article that pairwise stages read, computed once: tokens, topic,
+ * quotes, credits, broken set phrases. `knownPhrases` are multi-word names seen elsewhere in
+ * the corpus (a spun copy breaks them: "Structure for Defense of Democracies").
+ */
+export function analyzeArticle(
+  engine: Engine,
+  article: Article,
+  stats?: TermStats,
+  knownPhrases?: Iterable<string>,
+): AnalyzedArticle {
+  const tokens = tokenize(article.text, article.sentences, engine.lexicon);
+  const quotes = extractQuotes(article.text, article.sentences).filter((q) => !q.short);
+  const credits = findCredits(article.text);
+  const brokenPhrases = findBrokenPhrases(article.text, tokens, engine.lexicon, { knownPhrases });
+  return { article, tokens, topic: topicProfile(tokens, stats), quotes, credits, brokenPhrases };
+}
+
+/** Aligns two analysed articles and decides their relation, with all the evidence. */
+export function compareAnalyzed(engine: Engine, a: AnalyzedArticle, b: AnalyzedArticle): PairRelation {
+  const alignment = alignTokens(a.article.text, a.tokens, b.article.text, b.tokens, engine.lexicon, engine.options.align);
+  return relateAligned(a, b, alignment, engine.options.classify);
+}
+
+/** Compares two articles with no corpus around them (the `compare` command). */
+export function compareArticles(engine: Engine, a: Article, b: Article): PairRelation {
+  const known = [...namesOf(engine, a), ...namesOf(engine, b)];
+  return compareAnalyzed(engine, analyzeArticle(engine, a, undefined, known), analyzeArticle(engine, b, undefined, known));
+}
+
+/** Multi-word capitalised names of an article (for broken-phrase checks in other articles). */
+export function namesOf(engine: Engine, article: Article): string[] {
+  const tokens = tokenize(article.text, article.sentences, engine.lexicon);
+  return properNames(tokens).filter((n) => n.tokens.length >= 2).map((n) => n.text);
+}
