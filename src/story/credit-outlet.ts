@@ -49,7 +49,7 @@ const NEWS_WORDS = new Set(
   independent mail express sun mirror star chronicle standard wire broadcasting radio tv television magazine review monitor
   insider beacon axios politico bloomberg cnn bbc npr nbc abc cbs msnbc fox jazeera welt spiegel monde figaro haaretz tass
   xinhua inquirer register courier dispatch sentinel bulletin record globe economist atlantic breitbart newsweek slate vox
-  intercept caller blaze federalist media newspaper agence ansa dpa efe kyodo yonhap sputnik rt semafor hill`.split(/\s+/),
+  intercept caller blaze federalist media newspaper agence ansa dpa efe kyodo yonhap sputnik rt semafor hill ledger gazette`.split(/\s+/),
 );
 
 /** Heads of names that are institutions, not outlets ("the State Department", "the White House"). */
@@ -67,15 +67,22 @@ export function classifyName(name: string): OutletClass {
   if (words.length === 0) return 'unknown';
   if (words.some((w) => INSTITUTION_WORDS.has(w))) return 'institution';
   if (words.some((w) => NEWS_WORDS.has(w))) return 'news';
+  // Only a name that is wholly a person or a place is one ("The Boston Ledger" is neither).
+  const whole = (found: string) => nameWords(found).join(' ') === words.join(' ');
   const doc = nlp(name);
-  if (doc.people().found) return 'person';
-  if (doc.places().found) return 'place';
+  if (whole(doc.people().text())) return 'person';
+  if (whole(doc.places().text())) return 'place';
   return 'unknown';
 }
+
+/** Capitalised only because they open a sentence: never part of an outlet's name. */
+const LEADING_FUNCTION_WORDS =
+  /^(?:(?:As|It|Its|This|That|These|Those|He|She|They|We|I|But|And|Or|So|Then|When|While|Also|Earlier|Later|Meanwhile|However|Previously|In|On|At|Last|Yet|Still|Now|Today|Officials|Sources)\b\s*)+/;
 
 /** "Germany's Die Welt" → "Die Welt"; trims possessives and stray punctuation at the ends. */
 export function cleanOutletName(raw: string): string {
   let s = raw.trim().replace(/[.,;:'-]+$/, '');
+  s = s.replace(LEADING_FUNCTION_WORDS, '');
   const possessive = /^(?:[Tt]he\s+)?[\p{Lu}][\p{L}.-]*'s\s+(?=\p{Lu})/u.exec(s);
   if (possessive) s = s.slice(possessive[0].length);
   return s.replace(/'s$/, '');

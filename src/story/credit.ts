@@ -53,7 +53,7 @@ const rule = (kind: CreditKind, strength: Credit['strength'], src: string, outle
 const RULES: Rule[] = [
   rule('version_of', 'attribution', String.raw`\b(?:[Aa]n?|[Tt]he|[Tt]his\s+is\s+an?)\s+(?:(?:abridged|edited|shortened|condensed|updated|modified|adapted|longer|shorter)\s+)?version\s+of\s+(?:an?|the|this)\s+(?:article|story|report|piece|column)\s+(?:(?:that\s+)?(?:was\s+)?(?:originally\s+|first\s+)?(?:written|published|appeared)\s+)?(?:by\s+${AUTH}\s*)?(?:(?:for|in|on|by)\s+${OUT})?`, 2, 1, 'any'),
   rule('originally_published', 'attribution', String.raw`\b(?:originally|first)\s+(?:published|appeared|ran|posted)\s+(?:in|on|by|at)\s+${OUT}`, 1, 0, 'not_person'),
-  rule('first_reported', 'attribution', String.raw`\bas\s+(?:first\s+|originally\s+|previously\s+|earlier\s+)?reported\s+(?:by|in)\s+${OUT}`, 1, 0, 'not_person'),
+  rule('first_reported', 'attribution', String.raw`\b[Aa]s\s+(?:first\s+|originally\s+|previously\s+|earlier\s+)?reported\s+(?:by|in)\s+${OUT}`, 1, 0, 'not_person'),
   rule('reported', 'attribution', String.raw`${OUT}${DESCRIPTOR}(?:,\s*\p{Ll}+,)?\s+(?:(?:has|had|have|first|also|previously|earlier|recently|originally)\s+)*reported\b(?!\s+to\b)`, 1, 0, 'not_person'),
   rule('according_to', 'attribution', String.raw`\baccording\s+to\s+(?:(?:an?|the)\s+(?:report|story|article|investigation)\s+(?:by|in|from)\s+)?${OUT}`, 1, 0, 'news'),
   rule('report_says', 'attribution', String.raw`${OUT}(?:'s)?\s+(?:report|story|article|investigation|reporting)s?\s+(?:(?:also|further|first|previously)\s+)?(?:notes|noted|says|said|states|stated|found|finds|reveals|revealed|shows|showed|adds|added|claims|claimed)\b`, 1, 0, 'not_person'),

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { creditsSource, findCredits, outletKey, resolveOutlet } from './credit.js';
+import { normalizeText } from '../text/normalize.js';
+import { sharedPath, SHARED_MISSING } from '../test-helpers/shared.js';
+
+const only = (text: string) => findCredits(text).map((c) => [c.strength, c.kind, c.outlet, c.authors.join(' & ')]);
+
+test('attribution phrases', () => {
+  assert.deepEqual(only('The Boston Ledger reported that the mayor resigned.'), [['attribution', 'reported', 'The Boston Ledger', '']]);
+  assert.deepEqual(only('The fund lost money, according to the Financial Times.'), [['attribution', 'according_to', 'the Financial Times', '']]);
+  assert.deepEqual(only('As first reported by Reuters, the deal collapsed.'), [['attribution', 'first_reported', 'Reuters', '']]);
+  assert.deepEqual(only('This is an edited version of an article by Ana Ruiz and Tom Hale for The Coastal Herald.'), [
+    ['attribution', 'version_of', 'The Coastal Herald', 'Ana Ruiz & Tom Hale'],
+  ]);
+  assert.deepEqual(only('This story was originally published by ProPublica.'), [['attribution', 'originally_published', 'ProPublica', '']]);
+  assert.deepEqual(only('Source: Agence France-Presse'), [['attribution', 'source_line', 'Agence France-Presse', '']]);
+  assert.deepEqual(only('Jane Doe contributed to this report.'), [['attribution', 'contributed', null, 'Jane Doe']]);
+  assert.deepEqual(only('The Ledger report also notes that fares rose.'), [['attribution', 'report_says', 'The Ledger', '']]);
+  assert.deepEqual(only('Read it at https://www.coastalherald.com/news/1 today'), [['attribution', 'link', 'coastalherald.com', '']]);
+});
+
+test('mentions are not attributions', () => {
+  assert.deepEqual(only('Two officials told The Coastal Herald that the deal was off.'), [['mention', 'told', 'The Coastal Herald', '']]);
+  assert.deepEqual(only('She spoke with the Daily Record on Monday.'), [['mention', 'spoke_to', 'the Daily Record', '']]);
+  assert.equal(creditsSource(findCredits('Sources told The Coastal Herald that it was over.'), 'The Coastal Herald', []), false);
+});
+
+test('precision: institutions, people, places and subjects are not credits', () => {
+  assert.deepEqual(only('The State Department reported no casualties.'), []);
+  assert.deepEqual(only('The Trump administration said the talks had failed, according to White House visitor logs.'), []);
+  assert.deepEqual(only('The claim is false, according to Dr. Nourani.'), []);
+  assert.deepEqual(only('Officials told Congress the plan was ready.'), []);
+  assert.deepEqual(only('The Coastal Herald was sold to a hedge fund in 2019.'), []);
+  assert.deepEqual(only('The talks were held via Oman.'), []);
+});
+
+test('outletKey and resolveOutlet', () => {
+  assert.equal(outletKey('the Washington Ledger'), outletKey('The Washington Ledger'));
+  assert.equal(outletKey('washingtonledger.com'), outletKey('The Washington Ledger'));
+  assert.equal(resolveOutlet('the Ledger', ['The Daily Star', 'The Washington Ledger']), 'The Washington Ledger');
+  assert.equal(resolveOutlet('the Ledger', ['The Washington Ledger', 'The Boston Ledger']), null);
+  assert.equal(resolveOutlet('AP', ['Associated Press']), 'Associated Press');
+  assert.equal(resolveOutlet('the Star', ['The Washington Ledger']), null);
+});
+
+test('creditsSource: by short outlet name or by author', () => {
+  const credits = findCredits('The Ledger report also notes that fares rose.');
+  assert.equal(creditsSource(credits, 'The Washington Ledger', []), true);
+  assert.equal(creditsSource(findCredits('An abridged version of an article by Ana Ruiz.'), null, ['Ana Ruiz']), true);
+  assert.equal(creditsSource(credits, null, []), false);
+});
+
+test('property: credits lie inside the text and are sorted', () => {
+  const word = fc.constantFrom('The', 'Times', 'reported', 'told', 'according', 'to', 'the', 'Herald', 'via', 'Source:', '\n', ',', '.', 'Ana', 'and', 'http://x.com');
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 40 }), (ws) => {
+      const text = ws.join(' ');
+      const cs = findCredits(text);
+      cs.forEach((c, i) => {
+        assert.equal(c.text, text.slice(c.start, c.end));
+        if (i > 0) assert.ok(cs[i - 1].start <= c.start);
+      });
+    }),
+    { numRuns: 200, seed: 3 },
+  );
+});
+
+test('seeds: 001, 002, 003 credit the Washington Times, 000 and 004 do not', (t) => {
+  const dir = sharedPath('seeds');
+  if (!dir) return t.skip(SHARED_MISSING);
+  const result: Record<string, boolean> = {};
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+    const credits = findCredits(normalizeText(readFileSync(join(dir, f), 'utf8')));
+    result[f.slice(0, 3)] = creditsSource(credits, 'The Washington Times', ['Ben Wolfgang', 'Guy Taylor']);
+  }
+  assert.deepEqual(result, { '000': false, '001': true, '002': true, '003': true, '004': false });
+});
