@@ -18,6 +18,8 @@ export interface CliIO {
   stdout: OutStream;
   stderr: OutStream;
   env: Record<string, string | undefined>;
+  /** What `add -` reads; absent means the process's standard input. */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 export interface CliContext {

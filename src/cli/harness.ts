@@ -22,11 +22,15 @@ export interface HarnessOptions {
   /** Pretend both streams are terminals. */
   tty?: boolean;
   commands?: readonly RegisterCommand[];
+  /** Text `add -` reads as standard input. */
+  stdin?: string;
 }
 
 export async function runInProcess(args: readonly string[], options: HarnessOptions = {}): Promise<CliRun> {
   const stdout = new Capture(options.tty === true);
   const stderr = new Capture(options.tty === true);
-  const code = await runCli(args, { stdout, stderr, env: options.env ?? {} }, options.commands);
+  const text = options.stdin;
+  const stdin = text === undefined ? undefined : (async function* () { yield text; })();
+  const code = await runCli(args, { stdout, stderr, env: options.env ?? {}, stdin }, options.commands);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

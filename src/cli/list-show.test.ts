@@ -79,7 +79,6 @@ describe('storytrace list', () => {
     writeFileSync(corrupt, bytes);
     assertOneLineError(await runInProcess(['--db', corrupt, 'list']), 1, new RegExp(`${corrupt}: not a storytrace database`));
     assert.deepEqual(readFileSync(corrupt), bytes);
-    assertOneLineError(await runInProcess(['--db', 'postgres://localhost/x', 'list']), 1, /PostgreSQL support is not available yet/);
   });
 });
 

@@ -38,6 +38,7 @@ function makeRelation(a: string, b: string, confidence: number): PairRelation {
     a,
     b,
     relation: 'near_duplicate',
+    explanation: 'test relation',
     confidence,
     direction: 'a->b',
     direction_confidence: 0.5,

@@ -140,9 +140,4 @@ describe('SqliteStore files', () => {
     await storeWithOneArticle(file);
     assert.ok(statSync(file).size > 0);
   });
-
-  test('PostgreSQL URLs are recognised but not available yet', async () => {
-    await assert.rejects(openStore('postgres://u@localhost/db'), /PostgreSQL support is not available yet/);
-    await assert.rejects(openStore('postgresql://localhost/db'), StoreError);
-  });
 });

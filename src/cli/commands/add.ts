@@ -46,7 +46,7 @@ async function addPaths(ctx: CliContext, paths: string[], flags: AddFlags): Prom
     // Opened first so a bad database is reported before any input is read.
     await withStore(ctx, {}, async (store) => {
       opened = true;
-      for await (const item of readInputs(paths)) await batch.take(store, item, prepareArticle);
+      for await (const item of readInputs(paths, { stdin: ctx.io.stdin ?? null })) await batch.take(store, item, prepareArticle);
     });
   } finally {
     // After a store failure mid-batch the summary still says what was stored before it.
