@@ -1,4 +1,4 @@
-import type { Article, PairRelation } from '../types.js';
+import type { Article, PairRelation, Token } from '../types.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { tokenize } from '../text/tokenize.js';
@@ -61,8 +61,9 @@ export function analyzeArticle(
   article: Article,
   stats?: TermStats,
   knownPhrases?: Iterable<string>,
+  tokensIn?: Token[],
 ): AnalyzedArticle {
-  const tokens = tokenize(article.text, article.sentences, engine.lexicon);
+  const tokens = tokensIn ?? tokenize(article.text, article.sentences, engine.lexicon);
   const quotes = extractQuotes(article.text, article.sentences).filter((q) => !q.short);
   const credits = findCredits(article.text);
   const brokenPhrases = findBrokenPhrases(article.text, tokens, engine.lexicon, { knownPhrases });
@@ -82,7 +83,7 @@ export function compareArticles(engine: Engine, a: Article, b: Article): PairRel
 }
 
 /** Multi-word capitalised names of an article (for broken-phrase checks in other articles). */
-export function namesOf(engine: Engine, article: Article): string[] {
-  const tokens = tokenize(article.text, article.sentences, engine.lexicon);
+export function namesOf(engine: Engine, article: Article, tokensIn?: Token[]): string[] {
+  const tokens = tokensIn ?? tokenize(article.text, article.sentences, engine.lexicon);
   return properNames(tokens).filter((n) => n.tokens.length >= 2).map((n) => n.text);
 }
