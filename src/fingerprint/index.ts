@@ -80,7 +80,7 @@ function distinctCount(values: Uint32Array, n: number): number {
   let distinct = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i] | 1; // 0 marks empty; folding the low bit costs a 1-in-2^31 merge
-    let slot = fmix32(v) & mask;
+    let slot = (v >>> 1) & mask; // v is already a uniform hash (its low bit is forced to 1)
     while (table[slot] !== 0 && table[slot] !== v >>> 0) slot = (slot + 1) & mask;
     if (table[slot] === 0) {
       table[slot] = v;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { UserError } from '../errors.js';
+import { fmix32 } from './hash.js';
 import { compareFingerprints, fingerprintText } from './index.js';
 import { containmentFromJaccard, EMPTY_BIN, jaccard, kMinHash, ophSignature } from './minhash.js';
 import { DEFAULT_INDEX_PARAMS } from './params.js';
@@ -56,14 +57,17 @@ test('fingerprints built with different seeds are refused, not compared', () => 
   assert.throws(() => jaccard(new Uint32Array(128), new Uint32Array(64)), UserError);
 });
 
-/** Two sets of distinct values with a known Jaccard: `shared` common, `onlyA`/`onlyB` own. */
+/**
+ * Two sets of distinct uniform hashes (what ophSignature expects) with a known Jaccard:
+ * `shared` common, `onlyA`/`onlyB` own.
+ */
 function sets(shared: number, onlyA: number, onlyB: number, salt: number): [Uint32Array, Uint32Array, number] {
   const a = new Uint32Array(shared + onlyA);
   const b = new Uint32Array(shared + onlyB);
   let v = salt * 1_000_003;
-  for (let i = 0; i < shared; i++) a[i] = b[i] = ++v;
-  for (let i = 0; i < onlyA; i++) a[shared + i] = ++v;
-  for (let i = 0; i < onlyB; i++) b[shared + i] = ++v;
+  for (let i = 0; i < shared; i++) a[i] = b[i] = fmix32(++v);
+  for (let i = 0; i < onlyA; i++) a[shared + i] = fmix32(++v);
+  for (let i = 0; i < onlyB; i++) b[shared + i] = fmix32(++v);
   return [a, b, shared / (shared + onlyA + onlyB)];
 }
 

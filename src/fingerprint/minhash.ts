@@ -19,7 +19,8 @@ import { fmix32, hash2, reduce } from './hash.js';
 let filledScratch = new Uint8Array(128);
 
 /**
- * Fills `out` (length K) with the densified one-permutation signature of shingles[0, count).
+ * Fills `out` (length K) with the densified one-permutation signature of shingles[0, count),
+ * which must be uniform seeded hashes (kGramHashes gives these).
  * With no shingles every bin stays EMPTY_BIN.
  */
 export function ophSignature(
@@ -33,17 +34,10 @@ export function ophSignature(
   const filled = filledScratch;
   filled.fill(0, 0, k);
   out.fill(EMPTY_BIN);
-  const mixSeed = fmix32(seed ^ 0x0b1);
   let nonEmpty = 0;
   for (let i = 0; i < count; i++) {
-    // Re-mix with the seed so the sketch's bin order is independent of the shingle hash
-    // (fmix32 and reduce written out: hot loop).
-    let h = shingles[i] ^ mixSeed;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h = (h ^ (h >>> 16)) >>> 0;
+    // Shingle hashes are already seeded and finalised (fmix32), so their top bits pick the bin.
+    const h = shingles[i];
     const bin = Math.imul(h >>> 16, k) >>> 16;
     if (filled[bin] === 0) {
       filled[bin] = 1;

@@ -48,45 +48,42 @@ export function newWordBuffer(capacity = 2048): WordBuffer {
   return { hashes: new Uint32Array(capacity), count: 0 };
 }
 
-function push(buf: WordBuffer, h: number): void {
-  if (buf.count === buf.hashes.length) {
-    const bigger = new Uint32Array(buf.hashes.length * 2);
-    bigger.set(buf.hashes);
-    buf.hashes = bigger;
-  }
-  buf.hashes[buf.count++] = h;
-}
-
-/** Appends the word hashes of text[start, end) to buf. A word cut by `end` ends there. */
+/**
+ * Appends the word hashes of text[start, end) to buf. A word cut by `end` ends there.
+ * Hot loop: class lookup, buffer writes and the fmix32 finish are written inline.
+ */
 function scanRange(text: string, start: number, end: number, buf: WordBuffer): void {
-  let h = FNV_OFFSET;
+  let out = buf.hashes;
+  let n = buf.count;
+  let h = 0;
   let inWord = false;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    const cls = classOf(c);
-    if (cls === SEP || (cls === APOS && !inWord)) {
-      if (inWord) push(buf, finish(h));
-      inWord = false;
+  for (let i = start; i <= end; i++) {
+    let c = i < end ? text.charCodeAt(i) : 0x20;
+    const cls = c < 0x100 ? CLASS[c] : classOf(c);
+    if (cls === UPPER) c += 0x20;
+    else if (cls === APOS) {
+      if (inWord) continue; // inside a word: dropped; at a word start: a separator
+    }
+    if (cls === WORD || cls === UPPER) {
+      h = inWord ? Math.imul(h ^ c, FNV_PRIME) : Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+      inWord = true;
       continue;
     }
-    if (cls === APOS) continue; // inside a word: dropped
-    if (cls === UPPER) c += 0x20;
-    if (!inWord) {
-      h = FNV_OFFSET;
-      inWord = true;
+    if (!inWord) continue;
+    inWord = false;
+    if (n === out.length) {
+      const bigger = new Uint32Array(out.length * 2);
+      bigger.set(out);
+      out = bigger;
     }
-    h = Math.imul(h ^ c, FNV_PRIME);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    out[n++] = h ^ (h >>> 16);
   }
-  if (inWord) push(buf, finish(h));
-}
-
-/** fmix32, repeated here: calls across modules go through export getters under tsx. */
-function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  buf.hashes = out;
+  buf.count = n;
 }
 
 /**
