@@ -10,3 +10,5 @@ export type { Store, AddResult, ArticleSummary, ListOptions, StoredStory } from 
 export { openStore, type OpenStoreOptions } from './store/open.js';
 export { SqliteStore, MIN_ID_PREFIX } from './store/sqlite.js';
 export { SCHEMA_VERSION } from './store/schema.js';
+
+export { readInputs, prepareArticle, DEFAULT_INGEST_OPTIONS, type IngestOptions, type PrepareOptions } from './ingest/index.js';

@@ -213,7 +213,19 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.db.readonly && this.file !== ':memory:') {
+      // Leave the file in rollback-journal mode when idle, so a later read-only open (list,
+      // show) does not have to create -wal/-shm files beside it. Fails harmlessly while
+      // another connection is open; WAL is switched on again at the next writable open.
+      try {
+        this.db.pragma('busy_timeout = 0'); // don't wait for other connections to go
+        this.db.pragma('journal_mode = DELETE');
+      } catch {
+        // another process has the database open: keep WAL
+      }
+    }
+    this.db.close();
   }
 
   /** Runs one database call, turning SQLite failures into StoreErrors that name the file. */
