@@ -3,7 +3,7 @@
  * Times", washingtontimes.com), short forms resolved against known outlets ("the Times", "AP"),
  * and a guess at whether a capitalised name is a news outlet at all.
  */
-import nlp from 'compromise';
+import { nlp } from './nlp.js';
 
 /** Lower-case letters and digits only, without a leading "the", a possessive or a domain's www/TLD. */
 export function outletKey(name: string): string {

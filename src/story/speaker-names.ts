@@ -2,7 +2,7 @@
  * Person names for pronoun resolution: "he added" takes the nearest preceding named person,
  * either a named speaker of an earlier quote or a person name compromise finds outside quotes.
  */
-import nlp from 'compromise';
+import { nlp } from './nlp.js';
 import type { Quote } from './quotes.js';
 
 export interface NamedAt {
