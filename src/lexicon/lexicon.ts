@@ -17,3 +17,23 @@ export interface Lexicon {
   /** A known multi-word expression, given lower-case words ("think","tank"), ("white","house"). */
   isPhrase(words: readonly string[]): boolean;
 }
+
+/**
+ * What `loadLexicon()` returns: the Lexicon plus the look-ups spin repair needs. Kept apart from
+ * `Lexicon` so stand-in lexicons in tests need only the five basic methods.
+ */
+export interface PhraseLexicon extends Lexicon {
+  /** WordNet knows this lemma (any part of speech). */
+  knows(lemma: string): boolean;
+  /** `related` widened to two hops when hops=2 (co-hyponyms, similar-to chains): for strong contexts only. */
+  relatedWithin(lemmaA: string, lemmaB: string, hops: 1 | 2): boolean;
+  /** Synonyms plus one-hop related lemmas (the candidates `related` accepts), excluding itself. */
+  relatedLemmas(lemma: string): readonly string[];
+  /**
+   * Words x such that `words` with x put at `slot` is a known multi-word expression
+   * (words=["?","tank"], slot=0 -> ["think", "septic", …]); `words[slot]` is ignored.
+   */
+  phraseFillers(words: readonly string[], slot: number): readonly string[];
+  /** How WordNet writes a phrase: 'lower' ("think tank"), 'proper' ("White House"), 'both', or null if unknown. */
+  phraseCase(words: readonly string[]): 'lower' | 'proper' | 'both' | null;
+}
