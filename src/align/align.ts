@@ -1,7 +1,7 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Alignment, AlignmentStats, Token } from '../types.js';
 import { extendSeeds } from './extend.js';
-import { filterPassages } from './filter.js';
+import { filterPassages, widen } from './filter.js';
 import { resolveAlignOptions, type AlignOptions } from './options.js';
 import { newDictionaries, prepareSide, sharedTermCount, type Side } from './prepare.js';
 import { diffCluster, type PassageResult } from './passage.js';
@@ -74,7 +74,13 @@ function passagesInRounds(
   let pending = seeds;
   for (let round = 0; round < opts.rounds && pending.length > 0; round++) {
     const blockers = results.map((r) => r.box);
-    const kept = filterPassages(extendSeeds(pending, a, b, isf, opts), opts, blockers);
+    const kept = widen(
+      filterPassages(extendSeeds(pending, a, b, isf, opts), opts, blockers),
+      blockers,
+      a.content.length,
+      b.content.length,
+      opts.margin,
+    );
     const found = kept.flatMap((c) => diffCluster(c, a, b, lexicon, opts));
     if (found.length === 0) break;
     results.push(...found);

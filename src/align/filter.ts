@@ -41,7 +41,7 @@ const overlaps = (from: number, to: number, kFrom: number, kTo: number): boolean
 /**
  * Resolves overlapping passages: the strongest is kept; a weaker one loses the seeds that touch
  * a kept passage (in either text) and is split around it, and what remains competes again.
- * Passages with fewer than `minPassageTokens` seed-covered content tokens on either side are
+ * Passages with fewer than `minSeedCoverage` seed-covered content tokens on either side are
  * dropped. Kept passages never overlap each other or the `blockers` (passages of an earlier
  * round), in a or in b. Output sorted by a0.
  */
@@ -51,7 +51,7 @@ export function filterPassages(clusters: Cluster[], opts: AlignOptions, blockers
   const taken: Seed[] = [...blockers];
   while (queue.length > 0) {
     const c = queue.shift() as Scored;
-    if (Math.min(c.coveredA, c.coveredB) < opts.minPassageTokens) continue;
+    if (Math.min(c.coveredA, c.coveredB) < opts.minSeedCoverage) continue;
     const blocker = taken.find((k) => overlaps(c.a0, c.a1, k.a0, k.a1) || overlaps(c.b0, c.b1, k.b0, k.b1));
     if (!blocker) {
       kept.push(c);
@@ -77,4 +77,27 @@ function splitAround(seeds: Seed[], k: Seed): Seed[][] {
     else groups.set(key, [s]);
   }
   return [...groups.keys()].sort().map((key) => groups.get(key) as Seed[]);
+}
+
+/**
+ * Widens each kept cluster by `margin` content tokens at both ends in both texts, stopping at
+ * the text's ends and at other passages (kept now or `blockers` from earlier rounds), so the
+ * diff can pick up matching words beside a short seed ("a political technique to undermine").
+ */
+export function widen(kept: Cluster[], blockers: Seed[], lengthA: number, lengthB: number, margin: number): Cluster[] {
+  const all: Seed[] = [...kept, ...blockers];
+  return kept.map((c) => {
+    let loA = Math.max(0, c.a0 - margin);
+    let hiA = Math.min(lengthA, c.a1 + margin);
+    let loB = Math.max(0, c.b0 - margin);
+    let hiB = Math.min(lengthB, c.b1 + margin);
+    for (const k of all) {
+      if (k === c) continue;
+      if (k.a1 <= c.a0) loA = Math.max(loA, k.a1);
+      if (k.a0 >= c.a1) hiA = Math.min(hiA, k.a0);
+      if (k.b1 <= c.b0) loB = Math.max(loB, k.b1);
+      if (k.b0 >= c.b1) hiB = Math.min(hiB, k.b0);
+    }
+    return { ...c, a0: loA, a1: hiA, b0: loB, b1: hiB };
+  });
 }

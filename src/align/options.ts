@@ -24,7 +24,11 @@ export interface AlignOptions {
   splitGap: number;
   /** Extension: rounds of re-clustering the seeds no passage used (reordered blocks inside a cluster). */
   rounds: number;
-  /** Filter: passages with fewer content tokens covered by seeds (on either side) are dropped. */
+  /** Filter: clusters whose seeds cover fewer content tokens (on either side) are dropped before the diff. */
+  minSeedCoverage: number;
+  /** Diff: each kept cluster is widened by this many content tokens on both ends, in both texts (never into another passage), so words next to a short seed join it. */
+  margin: number;
+  /** Diff: passages matching fewer content tokens (identical or synonym, on either side) are dropped. */
   minPassageTokens: number;
   /** Substitutions: the longest swap reported, in words on each side. */
   maxSubstitutionWords: number;
@@ -53,6 +57,8 @@ export const DEFAULT_ALIGN_OPTIONS: Readonly<AlignOptions> = Object.freeze({
   validationCosine: 0.34,
   splitGap: 8,
   rounds: 3,
+  minSeedCoverage: 3,
+  margin: 6,
   minPassageTokens: 5,
   maxSubstitutionWords: 3,
   substitutionWindow: 8,

@@ -7,7 +7,7 @@ import type { Side } from './prepare.js';
 /**
  * Word swaps inside one passage's diff. Rule (what counts as a swap rather than paraphrase):
  *  - a swap is a change of at most maxSubstitutionWords words on each side (twice that when both
- *    sides have as many words, judged pairwise), not only function words, not only a change of inflection (different lemmas), spelling or spacing,
+ *    sides have as many words, judged pairwise), with a content word on each side, not only a change of inflection (different lemmas), spelling or spacing,
  *    and not a number update (digits on both sides);
  *  - `thesaurus`: the two sides share a canonical token or the lexicon calls them related, and
  *    the `substitutionWindow` positions on each side of the swap (within its sentence) are at
@@ -65,7 +65,7 @@ const lettersOf = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+
 function swap(ai: number[], bi: number[], a: Side, b: Side, lexicon: Lexicon): Substitution | null {
   const ta = ai.map((i) => a.tokens[i]);
   const tb = bi.map((j) => b.tokens[j]);
-  if (ta.every((t) => t.stop) && tb.every((t) => t.stop)) return null;
+  if (ta.every((t) => t.stop) || tb.every((t) => t.stop)) return null;
   const lemmasA = ta.map((t) => t.lemma).join(' ');
   const lemmasB = tb.map((t) => t.lemma).join(' ');
   if (lemmasA === lemmasB) return null;
