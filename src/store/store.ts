@@ -4,7 +4,7 @@ import type { Article, PairRelation } from '../types.js';
  * The one storage interface. SQLite (embedded, default) implements it now; PostgreSQL
  * (shared deployments) later. Every method is async so a networked backend fits; every write
  * is atomic (a crash never leaves half an article). Backends pass the same contract tests
- * (src/store/contract.test-suite.ts).
+ * (`runStoreContract` in src/store/contract.ts).
  */
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';

@@ -46,7 +46,8 @@ async function addPaths(ctx: CliContext, paths: string[], flags: AddFlags): Prom
     // Opened first so a bad database is reported before any input is read.
     await withStore(ctx, {}, async (store) => {
       opened = true;
-      for await (const item of readInputs(paths, { stdin: ctx.io.stdin ?? null })) await batch.take(store, item, prepareArticle);
+      const inputs = readInputs(paths, { stdin: ctx.io.stdin ?? null });
+      for await (const item of inputs) await batch.take(store, item, prepareArticle);
     });
   } finally {
     // After a store failure mid-batch the summary still says what was stored before it.
@@ -76,18 +77,8 @@ class Batch {
   }
 
   private async addDocument(store: Store, raw: RawDocument, prepare: Prepare): Promise<void> {
-    let article: Article;
-    try {
-      article = prepare(raw);
-    } catch (err) {
-      if (err instanceof UserError) return this.refuse(raw.source, err.message.startsWith(raw.source) ? err.message : `${raw.source}: ${err.message}`);
-      // A bug while preparing one document: say so, keep going, exit 70 at the end.
-      this.internalFailures++;
-      this.progress.clear();
-      reportInternalError(new Error(`${raw.source}: ${err instanceof Error ? err.message : String(err)}`), this.ctx.io);
-      this.report.errors.push({ source: raw.source, message: `internal error: ${String(err)}` });
-      return;
-    }
+    const article = this.prepareOrReport(raw, prepare);
+    if (article === null) return;
     const result = await store.addArticle(article);
     if (result.status === 'added') {
       this.report.added.push({ id: result.id, source: raw.source, title: article.title });
@@ -96,6 +87,26 @@ class Batch {
       const duplicateOf = result.duplicateOf ?? result.id;
       this.report.duplicates.push({ id: result.id, source: raw.source, duplicateOf });
       this.say(`skipped ${raw.source}: duplicate of ${duplicateOf}`);
+    }
+  }
+
+  /** The prepared article, or null after reporting why the document was refused. */
+  private prepareOrReport(raw: RawDocument, prepare: Prepare): Article | null {
+    try {
+      return prepare(raw);
+    } catch (err) {
+      if (err instanceof UserError) {
+        const named = err.message.startsWith(`${raw.source}: `) ? err.message : `${raw.source}: ${err.message}`;
+        this.refuse(raw.source, named);
+        return null;
+      }
+      // A bug while preparing one document: say so, keep going, exit 70 at the end.
+      const message = err instanceof Error ? err.message : String(err);
+      this.internalFailures++;
+      this.progress.clear();
+      reportInternalError(new Error(`${raw.source}: ${message}`), this.ctx.io);
+      this.report.errors.push({ source: raw.source, message: `internal error: ${oneLine(message)}` });
+      return null;
     }
   }
 
