@@ -184,8 +184,12 @@ export class PostgresStore implements Store {
     if (keys.length === 0) return new Map();
     return this.run(async () => {
       const result = await this.pool.query<{ id: string; n: number }>(
-        `SELECT article_id AS id, count(*)::integer AS n FROM buckets
-          WHERE key = ANY($1::text[]) GROUP BY article_id ORDER BY article_id`,
+        // A join, not `key = ANY($1)`: each key then probes only the partition holding it
+        // (run-time pruning), where ANY probes every partition with every key (~4x slower).
+        // Keys are made distinct first so a repeated key is not counted twice.
+        `SELECT b.article_id AS id, count(*)::integer AS n
+           FROM unnest($1::text[]) AS k (key) JOIN buckets b ON b.key = k.key
+          GROUP BY b.article_id ORDER BY b.article_id`,
         [[...new Set(keys)]],
       );
       return new Map(result.rows.map((r) => [r.id, r.n]));
