@@ -48,6 +48,14 @@ for _ in $(seq 1 60); do
 done
 pg_isready -q -h 127.0.0.1 -p "$PORT" || { log "server on port $PORT did not become ready"; exit 1; }
 
+# A throwaway test server: trade durability for speed (creating a schema is ~4x faster without
+# fsync). Never run this script against a cluster holding data you want to keep.
+as_postgres psql -q -p "$PORT" -v ON_ERROR_STOP=1 \
+  -c "ALTER SYSTEM SET fsync = off" \
+  -c "ALTER SYSTEM SET synchronous_commit = off" \
+  -c "ALTER SYSTEM SET full_page_writes = off" \
+  -c "SELECT pg_reload_conf()" >/dev/null
+
 # Debian's pg_hba.conf already asks for a password (scram-sha-256) on 127.0.0.1; give postgres one.
 as_postgres psql -q -p "$PORT" -v ON_ERROR_STOP=1 -c "ALTER USER postgres PASSWORD '$PASSWORD'" >&2
 if [ "$(as_postgres psql -qAt -p "$PORT" -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != "1" ]; then
