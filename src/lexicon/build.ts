@@ -4,9 +4,9 @@
  * loading takes tens of milliseconds rather than the seconds parsing WordNet takes.
  */
 import { buildCanonClasses, DEFAULT_CANON_OPTIONS, type CanonOptions } from './canon.js';
-import { POS_FILES, readExceptions, readWordNet, type WordNetDump } from './wordnet.js';
+import { POS_FILES, readExceptions, readGlossBigrams, readWordNet, type WordNetDump } from './wordnet.js';
 
-export const LEXICON_FORMAT_VERSION = 2;
+export const LEXICON_FORMAT_VERSION = 3;
 
 /** Bits of `LexiconData.pos` per lemma. */
 export const POS_BIT = { noun: 1, verb: 2, adj: 4, adv: 8 } as const;
@@ -35,11 +35,13 @@ export interface LexiconData {
   relatedSynset: string;
   /** lemma -> lemma index of its synonym-class representative. */
   canon: string;
+  /** base64 sorted Uint32Array: hashes of word bigrams attested in WordNet glosses (see readGlossBigrams). */
+  glossBigrams: string;
   /** Irregular forms (WordNet exception lists): form -> base form. */
   exceptions: Record<'noun' | 'verb' | 'adj', Record<string, string>>;
 }
 
-const toBase64 = (a: Int32Array | Uint8Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+const toBase64 = (a: Int32Array | Uint32Array | Uint8Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
 function csr(lists: number[][]): { start: Int32Array; flat: Int32Array } {
   const start = new Int32Array(lists.length + 1);
@@ -100,6 +102,7 @@ export function buildLexiconData(canonOptions: Partial<CanonOptions> = {}, dump:
     relatedStart: toBase64(related.start),
     relatedSynset: toBase64(related.flat),
     canon: toBase64(canon),
+    glossBigrams: toBase64(readGlossBigrams()),
     exceptions: readExceptions(),
   };
 }

@@ -25,6 +25,8 @@ export interface Lexicon {
 export interface PhraseLexicon extends Lexicon {
   /** WordNet knows this lemma (any part of speech). */
   knows(lemma: string): boolean;
+  /** Parts of speech of a lemma or phrase ("think tank") as bits: noun 1, verb 2, adjective 4, adverb 8; 0 if unknown. */
+  posOf(lemma: string): number;
   /** `related` widened to two hops when hops=2 (co-hyponyms, similar-to chains): for strong contexts only. */
   relatedWithin(lemmaA: string, lemmaB: string, hops: 1 | 2): boolean;
   /** Synonyms plus one-hop related lemmas (the candidates `related` accepts), excluding itself. */
@@ -34,6 +36,8 @@ export interface PhraseLexicon extends Lexicon {
    * (words=["?","tank"], slot=0 -> ["think", "septic", …]); `words[slot]` is ignored.
    */
   phraseFillers(words: readonly string[], slot: number): readonly string[];
+  /** Every adjacent word pair occurs in WordNet's glosses or examples (ordinary English, not a coinage). */
+  attested(words: readonly string[]): boolean;
   /** How WordNet writes a phrase: 'lower' ("think tank"), 'proper' ("White House"), 'both', or null if unknown. */
   phraseCase(words: readonly string[]): 'lower' | 'proper' | 'both' | null;
 }

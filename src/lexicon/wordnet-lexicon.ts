@@ -5,6 +5,7 @@
 import { LOWER_PHRASE_BIT, PROPER_BIT, type LexiconData } from './build.js';
 import { lemmatizeWord, type MorphologySource } from './lemmatize.js';
 import type { PhraseLexicon } from './lexicon.js';
+import { hashString } from './wordnet.js';
 
 const fromBase64Int32 = (s: string): Int32Array => {
   const bytes = Buffer.from(s, 'base64');
@@ -30,6 +31,8 @@ export class WordNetLexicon implements PhraseLexicon, MorphologySource {
   private readonly lemmaCache = new Map<string, string>();
   private readonly relatedCache = new Map<string, readonly string[]>();
   private fillers: Map<string, string[]> | null = null;
+  private readonly glossBigramsBase64: string;
+  private glossBigrams: Uint32Array | null = null;
 
   constructor(data: LexiconData) {
     this.exceptions = data.exceptions;
@@ -42,6 +45,30 @@ export class WordNetLexicon implements PhraseLexicon, MorphologySource {
     this.relatedStart = fromBase64Int32(data.relatedStart);
     this.relatedSynset = fromBase64Int32(data.relatedSynset);
     this.canonOf = fromBase64Int32(data.canon);
+    this.glossBigramsBase64 = data.glossBigrams;
+  }
+
+  attested(words: readonly string[]): boolean {
+    if (!this.glossBigrams) {
+      const bytes = Buffer.from(this.glossBigramsBase64, 'base64');
+      this.glossBigrams = new Uint32Array(bytes.byteLength / 4);
+      new Uint8Array(this.glossBigrams.buffer).set(bytes);
+    }
+    for (let k = 1; k < words.length; k++) {
+      const h = hashString(`${words[k - 1]} ${words[k]}`);
+      const list: Uint32Array = this.glossBigrams;
+      let lo = 0;
+      let hi = list.length - 1;
+      let hit = false;
+      while (lo <= hi && !hit) {
+        const mid = (lo + hi) >>> 1;
+        if (list[mid] === h) hit = true;
+        else if (list[mid] < h) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      if (!hit) return false;
+    }
+    return words.length >= 2;
   }
 
   /** Position of a lemma in the sorted list (binary search: no 150k-entry Map to build at load). */

@@ -133,3 +133,29 @@ export function readExceptions(): Record<'noun' | 'verb' | 'adj', Record<string,
     adj: load('wn-adjective-exceptions.js'),
   };
 }
+
+/** FNV-1a over a string: the key gloss bigrams are stored under. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Hashes of the word bigrams ("a b", lower case) in WordNet's glosses and example sentences:
+ * about a million words of ordinary English, used to tell an attested word pair ("national
+ * security") from a spinner's coinage ("believe tank").
+ */
+export function readGlossBigrams(dir: string = wordnetDictDir()): Uint32Array {
+  const hashes = new Set<number>();
+  for (const file of POS_FILES) {
+    for (const line of dataLines(readFileSync(join(dir, `data.${file}`), 'utf8'))) {
+      const gloss = line.slice(line.indexOf(' | ') + 3).toLowerCase();
+      for (const part of gloss.split(/[;:"()]+/)) {
+        const words = part.match(/[a-z][a-z'-]*/g) ?? [];
+        for (let i = 1; i < words.length; i++) hashes.add(hashString(`${words[i - 1]} ${words[i]}`));
+      }
+    }
+  }
+  return Uint32Array.from(hashes).sort();
+}
