@@ -3,7 +3,7 @@
  * exception lists (the ones wink-lemmatizer ships), then suffix rules whose result must be a
  * lemma WordNet knows in that part of speech. wink-lemmatizer itself takes ~300 ms to load and
  * asks the caller for the part of speech; this works from the lexicon already in memory and
- * picks the part of speech itself (agreement with wink is checked in lemmatize.test.ts).
+ * picks the part of speech itself.
  */
 import { POS_BIT } from './build.js';
 
