@@ -1,8 +1,9 @@
 /**
  * Picks the backend from a database spec: a file path means SQLite (the default, embedded);
- * a `postgres://` or `postgresql://` URL means PostgreSQL (not available yet).
+ * a `postgres://` or `postgresql://` URL means PostgreSQL (shared deployments).
  */
 import { StoreError } from '../errors.js';
+import { PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -15,6 +16,6 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
 export async function openStore(spec: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (spec.trim() === '') throw new StoreError('no database given (use --db <path> or STORYTRACE_DB)');
-  if (POSTGRES_URL.test(spec)) throw new StoreError('PostgreSQL support is not available yet');
+  if (POSTGRES_URL.test(spec)) return PostgresStore.open(spec, { readonly: options.readonly === true });
   return SqliteStore.open(spec, { readonly: options.readonly === true });
 }
