@@ -1,5 +1,4 @@
 import type { Article, PairRelation } from '../types.js';
-import { DERIVED_RELATIONS } from '../types.js';
 import type { AnalyzedArticle } from '../relate/analyzed.js';
 import { topicProfile, type TermStats } from '../relate/topic.js';
 import { tokenize } from '../text/tokenize.js';
@@ -8,7 +7,8 @@ import { matchQuotes, type QuoteGroup } from '../story/quote-match.js';
 import { extractQuotes } from '../story/quotes.js';
 import { opinionCues, isOpinion } from '../story/opinion.js';
 import { analyzeArticle, compareAnalyzed, namesOf, type Engine } from './engine.js';
-import { candidatePairs, pairKey, type PairKey } from './candidates.js';
+import { candidatePairs, type PairKey } from './candidates.js';
+import { completeGroups } from './groups.js';
 
 export interface DocumentSummary {
   id: string;
@@ -51,29 +51,6 @@ export function analyzeAll(engine: Engine, articles: readonly Article[]): Analyz
   });
 }
 
-/**
- * Pairs that average linkage needs but the candidate search skipped: within each group
- * connected by story-forming links, every pair is compared (groups up to `cap` members).
- */
-function missingPairs(ids: string[], relations: PairRelation[], done: Set<PairKey>, cap = 60): PairKey[] {
-  const parent = new Map(ids.map((id) => [id, id]));
-  const find = (x: string): string => (parent.get(x) === x ? x : find(parent.get(x)!));
-  for (const r of relations) {
-    if (DERIVED_RELATIONS.includes(r.relation) || r.relation === 'same_event') parent.set(find(r.a), find(r.b));
-  }
-  const groups = new Map<string, string[]>();
-  for (const id of ids) groups.set(find(id), [...(groups.get(find(id)) ?? []), id]);
-  const out: PairKey[] = [];
-  for (const g of groups.values()) {
-    if (g.length < 3 || g.length > cap) continue;
-    for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) {
-      const k = pairKey(g[i], g[j]);
-      if (!done.has(k)) out.push(k);
-    }
-  }
-  return out.sort();
-}
-
 /** Relations for the given pairs, a = the smaller id. */
 export function relatePairs(engine: Engine, byId: Map<string, AnalyzedArticle>, pairs: readonly PairKey[]): PairRelation[] {
   return pairs.map((k) => {
@@ -88,7 +65,7 @@ export async function analyzeCorpus(engine: Engine, articles: readonly Article[]
   const byId = new Map(docs.map((d) => [d.article.id, d]));
   const first = await candidatePairs(docs, engine.options);
   const relations = relatePairs(engine, byId, first);
-  const extra = missingPairs([...byId.keys()], relations, new Set(first));
+  const extra = completeGroups([...byId.keys()], relations, new Set(first));
   relations.push(...relatePairs(engine, byId, extra));
   relations.sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
   return assemble(engine, docs, relations);

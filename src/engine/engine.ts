@@ -1,5 +1,5 @@
 import type { Article, PairRelation, Token } from '../types.js';
-import type { Lexicon } from '../lexicon/lexicon.js';
+import type { PhraseLexicon } from '../lexicon/lexicon.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { tokenize } from '../text/tokenize.js';
 import { alignTokens } from '../align/align.js';
@@ -43,7 +43,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
 };
 
 export interface Engine {
-  lexicon: Lexicon;
+  lexicon: PhraseLexicon;
   options: EngineOptions;
 }
 

@@ -6,5 +6,19 @@ import type { RegisterCommand } from '../context.js';
 import { registerAdd } from './add.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
+import { registerCompare } from './compare.js';
+import { registerTrace } from './trace.js';
+import { registerAnalyze } from './analyze.js';
+import { registerStories } from './stories.js';
+import { registerEval } from './eval.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerAdd, registerList, registerShow];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerAdd,
+  registerList,
+  registerShow,
+  registerCompare,
+  registerTrace,
+  registerAnalyze,
+  registerStories,
+  registerEval,
+];

@@ -1,0 +1,64 @@
+/** `storytrace analyze <paths...>`: add, then relations, stories, provenance, quotes, credit. */
+import type { Command } from 'commander';
+import { createEngine, type Engine } from '../../engine/engine.js';
+import { ingestPaths } from '../../engine/ingest.js';
+import { analyzeStore } from '../../engine/analyze-store.js';
+import type { CorpusAnalysis } from '../../engine/corpus.js';
+import type { Store } from '../../store/store.js';
+import { writeJson, writeLine, withStore, type CliContext, type OutStream, type RegisterCommand } from '../context.js';
+import { EXIT_USER, oneLine } from '../errors.js';
+import { Progress } from '../progress.js';
+import { renderStorySummary } from '../render-story.js';
+
+interface AnalyzeFlags {
+  json?: boolean;
+}
+
+/** Setting that keeps the last analysis's quote groups for `storytrace quotes`. */
+export const QUOTES_SETTING = 'analysis.quotes';
+
+export const registerAnalyze: RegisterCommand = (program: Command, ctx: CliContext) => {
+  program
+    .command('analyze')
+    .description('add articles, then find relations, stories, hidden sources, quotes and credit over the whole store')
+    .argument('[paths...]', 'files or folders to add first (none: analyse what is stored)')
+    .option('--json', 'print documents, stories, relations, quotes and credits as one JSON object')
+    .action((paths: string[], flags: AnalyzeFlags) => runAnalyze(ctx, paths, flags));
+};
+
+async function addAll(ctx: CliContext, store: Store, paths: string[], engine: Engine): Promise<number> {
+  const progress = new Progress(ctx.io.stderr);
+  let added = 0;
+  let failed = 0;
+  for await (const e of ingestPaths(store, paths, engine, { stdin: ctx.io.stdin ?? null })) {
+    if (e.kind === 'error') {
+      failed++;
+      progress.clear();
+      writeLine(ctx.io.stderr, `storytrace: ${oneLine(e.message)}`);
+    } else if (e.kind === 'added') added++;
+    progress.update(`adding: ${added} added, ${failed} errors`);
+  }
+  progress.clear();
+  if (failed > 0) ctx.setExitCode(EXIT_USER);
+  return added;
+}
+
+async function runAnalyze(ctx: CliContext, paths: string[], flags: AnalyzeFlags): Promise<void> {
+  const engine = createEngine();
+  await withStore(ctx, {}, async (store) => {
+    const added = paths.length > 0 ? await addAll(ctx, store, paths, engine) : 0;
+    const result = await analyzeStore(engine, store);
+    await store.setSetting(QUOTES_SETTING, JSON.stringify(result.quotes));
+    if (flags.json) {
+      const { computed: _computed, ...json } = result;
+      writeJson(ctx.io.stdout, json);
+    } else printSummary(ctx.io.stdout, result, added);
+  });
+}
+
+function printSummary(out: OutStream, r: CorpusAnalysis & { computed: number }, added: number): void {
+  const multi = r.stories.filter((s) => s.members.length > 1);
+  writeLine(out, `${r.documents.length} articles (${added} new), ${r.relations.length} pairs compared (${r.computed} new), ${multi.length} stories with 2+ articles, ${r.quotes.filter((q) => q.occurrences.length > 1).length} quotes carried by 2+ articles`);
+  const titles = new Map(r.documents.map((d) => [d.id, d]));
+  for (const s of r.stories) renderStorySummary(out, s, titles);
+}

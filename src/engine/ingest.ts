@@ -1,0 +1,53 @@
+import { InputError, UserError } from '../errors.js';
+import { prepareArticle, readInputs, type IngestOptions } from '../ingest/index.js';
+import { fingerprintText } from '../fingerprint/index.js';
+import { StoreCandidateIndex } from '../fingerprint/candidates.js';
+import type { Engine } from './engine.js';
+import { articleEntityKeys } from './trace.js';
+import type { Store } from '../store/store.js';
+import type { Article, RawDocument } from '../types.js';
+
+/** What happened to one input. */
+export type IngestEvent =
+  | { kind: 'added'; id: string; source: string; title: string | null }
+  | { kind: 'duplicate'; id: string; source: string; duplicateOf: string }
+  | { kind: 'error'; source: string; message: string };
+
+/**
+ * Stores one prepared article and indexes its fingerprint, so later articles find it as a
+ * candidate without comparing all pairs. A duplicate (same normalised text) is not stored again.
+ */
+export async function storeArticle(store: Store, index: StoreCandidateIndex, engine: Engine, article: Article): Promise<IngestEvent> {
+  const result = await store.addArticle(article);
+  if (result.status === 'duplicate') {
+    return { kind: 'duplicate', id: result.id, source: article.source, duplicateOf: result.duplicateOf ?? result.id };
+  }
+  await index.add(result.id, fingerprintText(article.text, article.sentences, engine.options.index));
+  await store.addBucketKeys(result.id, articleEntityKeys(engine, article));
+  return { kind: 'added', id: result.id, source: article.source, title: article.title };
+}
+
+/** Reads inputs, prepares and stores each; bad inputs become error events and the rest go on. */
+export async function* ingestPaths(
+  store: Store,
+  paths: string[],
+  engine: Engine,
+  options: Partial<IngestOptions> = {},
+): AsyncGenerator<IngestEvent> {
+  const index = new StoreCandidateIndex(store, engine.options.index);
+  for await (const item of readInputs(paths, options)) {
+    if (item instanceof InputError) {
+      yield { kind: 'error', source: item.file, message: item.message };
+      continue;
+    }
+    let article: Article;
+    try {
+      article = prepareArticle(item as RawDocument);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      yield { kind: 'error', source: item.source, message: err.message };
+      continue;
+    }
+    yield await storeArticle(store, index, engine, article);
+  }
+}

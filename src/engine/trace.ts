@@ -1,0 +1,64 @@
+import type { Article, PairRelation, RelationType } from '../types.js';
+import type { Store } from '../store/store.js';
+import { fingerprintText } from '../fingerprint/index.js';
+import { StoreCandidateIndex } from '../fingerprint/candidates.js';
+import { tokenize } from '../text/tokenize.js';
+import { namedEntities } from '../relate/topic.js';
+import { analyzeArticle, compareAnalyzed, namesOf, type Engine } from './engine.js';
+
+/** Bucket keys of an article's names: an inverted index in the store for same-event search. */
+export function entityKeys(entities: Iterable<string>): string[] {
+  return [...new Set([...entities].filter((e) => e.length >= 3).map((e) => 'ent:' + e))].sort();
+}
+
+export function articleEntityKeys(engine: Engine, article: Article): string[] {
+  return entityKeys(namedEntities(tokenize(article.text, article.sentences, engine.lexicon)));
+}
+
+export interface TraceOptions {
+  /** Most related articles returned. */
+  limit: number;
+  /** Include pairs judged unrelated. */
+  includeUnrelated: boolean;
+}
+
+export const DEFAULT_TRACE_OPTIONS: TraceOptions = { limit: 20, includeUnrelated: false };
+
+const STRENGTH: Record<RelationType, number> = {
+  duplicate: 9, near_duplicate: 8, spun_copy: 7, excerpt: 6, abridged: 6, rewrite: 5, same_event: 3, related: 2, unrelated: 0,
+};
+
+/** Strongest first: derived before same-event before related, then by reuse, then by id. */
+export function byStrength(x: PairRelation, y: PairRelation): number {
+  return (
+    STRENGTH[y.relation] - STRENGTH[x.relation] ||
+    Math.max(y.share_a, y.share_b) - Math.max(x.share_a, x.share_b) ||
+    y.confidence - x.confidence ||
+    (x.a + x.b < y.a + y.b ? -1 : 1)
+  );
+}
+
+/**
+ * The stored articles related to `article` (stored or not), strongest first. Candidates come
+ * from the store's fingerprint index (reused text) and its name index (same event), never
+ * from a scan of every article. `a` of each relation is the traced article.
+ */
+export async function traceArticle(engine: Engine, store: Store, article: Article, options: Partial<TraceOptions> = {}): Promise<PairRelation[]> {
+  const o = { ...DEFAULT_TRACE_OPTIONS, ...options };
+  const ids = new Set<string>();
+  const index = new StoreCandidateIndex(store, engine.options.index);
+  const fp = fingerprintText(article.text, article.sentences, engine.options.index);
+  for (const c of await index.query(fp, { excludeId: article.id, limit: engine.options.maxFingerprintCandidates })) ids.add(c.id);
+  const byNames = await store.findByBucketKeys(articleEntityKeys(engine, article));
+  const top = [...byNames.entries()].filter(([id]) => id !== article.id).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  for (const [id] of top.slice(0, engine.options.maxTopicCandidates * 2)) ids.add(id);
+  const others: Article[] = [];
+  for (const id of [...ids].sort()) {
+    const a = await store.getArticle(id);
+    if (a) others.push(a);
+  }
+  const names = [article, ...others].flatMap((a) => namesOf(engine, a));
+  const me = analyzeArticle(engine, article, undefined, names);
+  const out = others.map((other) => compareAnalyzed(engine, me, analyzeArticle(engine, other, undefined, names)));
+  return out.filter((r) => o.includeUnrelated || r.relation !== 'unrelated').sort(byStrength).slice(0, o.limit);
+}
