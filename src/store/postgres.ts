@@ -8,6 +8,7 @@
 import type pg from 'pg';
 import { StoreError, UserError } from '../errors.js';
 import type { Article, PairRelation } from '../types.js';
+import { articleParams, likePrefix, relationRows, rowToArticle, type ArticleRow } from './postgres-rows.js';
 import {
   createPool,
   DEFAULT_POSTGRES_OPTIONS,
@@ -19,21 +20,6 @@ import { prepareSchema } from './postgres-migrate.js';
 import { MIN_ID_PREFIX } from './sqlite.js';
 import type { AddResult, ArticleSummary, ListOptions, Store, StoredStory } from './store.js';
 
-interface ArticleRow {
-  id: string;
-  content_hash: string;
-  source: string;
-  title: string | null;
-  outlet: string | null;
-  author: string | null;
-  published: string | null;
-  url: string | null;
-  text: string;
-  boilerplate: Article['boilerplate'];
-  paragraphs: Article['paragraphs'];
-  sentences: Article['sentences'];
-}
-
 const ARTICLE_COLUMNS = `id, content_hash, source, title, outlet, author, published, url, text, boilerplate, paragraphs, sentences`;
 // NULLS LAST is PostgreSQL's default for ascending order; spelled out because SQLite lists alike.
 const LIST_ORDER = `ORDER BY published ASC NULLS LAST, id`;
@@ -42,11 +28,6 @@ const INSERT_ARTICLE = `INSERT INTO articles (id, content_hash, source, title, o
     boilerplate, paragraphs, sentences)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   ON CONFLICT DO NOTHING RETURNING id`;
-
-/** Escapes LIKE wildcards so a prefix matches literally. */
-function likePrefix(prefix: string): string {
-  return prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-}
 
 export class PostgresStore implements Store {
   readonly backend = 'postgres' as const;
@@ -279,52 +260,4 @@ export class PostgresStore implements Store {
       throw storeErrorFromPg(this.display, err);
     }
   }
-}
-
-/** One row per unordered pair, smaller id first; a later relation for the same pair wins. */
-function relationRows(relations: readonly PairRelation[]): Map<string, { a: string; b: string; json: string }> {
-  const rows = new Map<string, { a: string; b: string; json: string }>();
-  for (const r of relations) {
-    // The relation itself is kept as given (flipping it would mean rewriting direction,
-    // shares and offsets); only the row key is ordered.
-    const [a, b] = r.a < r.b ? [r.a, r.b] : [r.b, r.a];
-    if (a === b) throw new UserError('bad_relation', `a relation needs two different articles (${a})`);
-    rows.set(`${a}\u0000${b}`, { a, b, json: JSON.stringify(r) });
-  }
-  return rows;
-}
-
-function articleParams(a: Article): unknown[] {
-  return [
-    a.id,
-    a.contentHash,
-    a.source,
-    a.title ?? null,
-    a.outlet ?? null,
-    a.author ?? null,
-    a.published ?? null,
-    a.url ?? null,
-    a.text,
-    a.text.length,
-    JSON.stringify(a.boilerplate),
-    JSON.stringify(a.paragraphs),
-    JSON.stringify(a.sentences),
-  ];
-}
-
-function rowToArticle(r: ArticleRow): Article {
-  return {
-    id: r.id,
-    source: r.source,
-    title: r.title,
-    outlet: r.outlet,
-    author: r.author,
-    published: r.published,
-    url: r.url,
-    text: r.text,
-    contentHash: r.content_hash,
-    boilerplate: r.boilerplate,
-    paragraphs: r.paragraphs,
-    sentences: r.sentences,
-  };
 }

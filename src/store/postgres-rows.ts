@@ -1,0 +1,74 @@
+/**
+ * Converting between storytrace values and the rows and parameters of the PostgreSQL store.
+ * JSON columns arrive parsed (pg parses json), and go out as JSON text.
+ */
+import { UserError } from '../errors.js';
+import type { Article, PairRelation } from '../types.js';
+
+export interface ArticleRow {
+  id: string;
+  content_hash: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  text: string;
+  boilerplate: Article['boilerplate'];
+  paragraphs: Article['paragraphs'];
+  sentences: Article['sentences'];
+}
+
+/** Escapes LIKE wildcards so a prefix matches literally. */
+export function likePrefix(prefix: string): string {
+  return prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+/** One row per unordered pair, smaller id first; a later relation for the same pair wins. */
+export function relationRows(relations: readonly PairRelation[]): Map<string, { a: string; b: string; json: string }> {
+  const rows = new Map<string, { a: string; b: string; json: string }>();
+  for (const r of relations) {
+    // The relation itself is kept as given (flipping it would mean rewriting direction,
+    // shares and offsets); only the row key is ordered.
+    const [a, b] = r.a < r.b ? [r.a, r.b] : [r.b, r.a];
+    if (a === b) throw new UserError('bad_relation', `a relation needs two different articles (${a})`);
+    rows.set(`${a}\u0000${b}`, { a, b, json: JSON.stringify(r) });
+  }
+  return rows;
+}
+
+export function articleParams(a: Article): unknown[] {
+  return [
+    a.id,
+    a.contentHash,
+    a.source,
+    a.title ?? null,
+    a.outlet ?? null,
+    a.author ?? null,
+    a.published ?? null,
+    a.url ?? null,
+    a.text,
+    a.text.length,
+    JSON.stringify(a.boilerplate),
+    JSON.stringify(a.paragraphs),
+    JSON.stringify(a.sentences),
+  ];
+}
+
+export function rowToArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    source: r.source,
+    title: r.title,
+    outlet: r.outlet,
+    author: r.author,
+    published: r.published,
+    url: r.url,
+    text: r.text,
+    contentHash: r.content_hash,
+    boilerplate: r.boilerplate,
+    paragraphs: r.paragraphs,
+    sentences: r.sentences,
+  };
+}
