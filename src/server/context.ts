@@ -1,0 +1,50 @@
+/** What every route reads: the store, the engine (loaded on first use), the gate, the limits. */
+import { createEngine, type Engine } from '../engine/engine.js';
+import type { ArticleSummary, Store } from '../store/store.js';
+import type { Article } from '../types.js';
+import { UserError } from '../errors.js';
+import { AnalysisGate } from './limits.js';
+import type { ErrorLog } from './errors.js';
+import type { ServerOptions } from './options.js';
+
+export interface ServerContext {
+  store: Store;
+  /** The engine loads the lexicon (~150 ms): done on the first analysis, so pages that only read answer at once. */
+  engine(): Engine;
+  gate: AnalysisGate;
+  options: ServerOptions;
+  log: ErrorLog;
+}
+
+export function createServerContext(store: Store, options: ServerOptions, log: ErrorLog): ServerContext {
+  let engine: Engine | null = null;
+  return {
+    store,
+    engine: () => (engine ??= createEngine()),
+    gate: new AnalysisGate(options.maxPendingAnalyses),
+    options,
+    log,
+  };
+}
+
+/** An article's metadata without its text (lists, related articles). */
+export function summaryOf(a: Article): ArticleSummary & { url: string | null } {
+  return { id: a.id, source: a.source, title: a.title, outlet: a.outlet, author: a.author, published: a.published, url: a.url, chars: a.text.length };
+}
+
+/** Summaries of some stored articles by id, for pages that name them. */
+export async function summariesOf(store: Store, ids: Iterable<string>): Promise<Record<string, ArticleSummary & { url: string | null }>> {
+  const out: Record<string, ArticleSummary & { url: string | null }> = {};
+  for (const id of [...new Set(ids)].sort()) {
+    const a = await store.getArticle(id);
+    if (a) out[id] = summaryOf(a);
+  }
+  return out;
+}
+
+/** Refuses a text too long for one interactive analysis (the CPU time grows with it). */
+export function checkTextSize(ctx: ServerContext, article: Article): void {
+  if (article.text.length > ctx.options.maxTextChars) {
+    throw new UserError('too_large', `the text has ${article.text.length} characters; at most ${ctx.options.maxTextChars} are analysed per request`);
+  }
+}

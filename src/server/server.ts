@@ -1,0 +1,47 @@
+/** Starts the one process of `storytrace serve`: the API and the web UI on one store. */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { openStore } from '../store/open.js';
+import { createApp } from './app.js';
+import { createServerContext } from './context.js';
+import type { ErrorLog } from './errors.js';
+import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.js';
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8080 */
+  url: string;
+  port: number;
+  /** Stops listening, then closes the store. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: Partial<ServerOptions> = {}, log: ErrorLog = (l) => process.stderr.write(l + '\n')): Promise<RunningServer> {
+  const o: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, ...options };
+  const store = await openStore(o.db);
+  const app = createApp(createServerContext(store, o, log));
+  const server = await new Promise<Server>((resolveServer, reject) => {
+    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolveServer(s as Server));
+    s.once('error', reject);
+  }).catch(async (err) => {
+    await store.close();
+    throw err;
+  });
+  // Slow clients must send a whole request in time; idle keep-alive sockets are closed.
+  server.requestTimeout = o.requestTimeoutMs;
+  server.headersTimeout = Math.min(o.requestTimeoutMs, 20_000);
+  server.keepAliveTimeout = 5_000;
+  const { port } = server.address() as AddressInfo;
+  const shown = o.host.includes(':') ? `[${o.host}]` : o.host;
+  return {
+    url: `http://${shown}:${port}`,
+    port,
+    close: async () => {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      await store.close();
+    },
+  };
+}
