@@ -11,6 +11,7 @@ import { registerTrace } from './trace.js';
 import { registerAnalyze } from './analyze.js';
 import { registerStories } from './stories.js';
 import { registerEval } from './eval.js';
+import { registerServe } from './serve.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerAdd,
@@ -21,4 +22,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerAnalyze,
   registerStories,
   registerEval,
+  registerServe,
 ];
