@@ -31,6 +31,10 @@ export interface PairFeatures {
   shared_quotes: number;
   broken_a: number;
   broken_b: number;
+  /** Coverage counting only content words outside quotation marks (quotes travel between independent reports). */
+  unquoted_share_a: number;
+  unquoted_share_b: number;
+  unquoted_share_small: number;
 }
 
 export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment): PairFeatures {
@@ -61,7 +65,28 @@ export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignme
     shared_quotes: sharedQuotes(a, b).length,
     broken_a: a.brokenPhrases.length,
     broken_b: b.brokenPhrases.length,
+    ...unquotedShares(a, b, al, aSmall),
   };
+}
+
+function unquotedShares(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment, aSmall: boolean) {
+  const ua = coverageOutsideQuotes(a, al.passages.map((p) => p.a));
+  const ub = coverageOutsideQuotes(b, al.passages.map((p) => p.b));
+  return { unquoted_share_a: ua, unquoted_share_b: ub, unquoted_share_small: aSmall ? ua : ub };
+}
+
+/** Share of a text's content tokens outside quotes that lie inside the given ranges. */
+export function coverageOutsideQuotes(doc: AnalyzedArticle, ranges: ReadonlyArray<[number, number]>): number {
+  const inQuote = (at: number) => doc.quotes.some((q) => q.start <= at && at < q.end);
+  const inRange = (at: number) => ranges.some(([s, e]) => s <= at && at < e);
+  let total = 0;
+  let covered = 0;
+  for (const t of doc.tokens) {
+    if (t.stop || inQuote(t.start)) continue;
+    total++;
+    if (inRange(t.start)) covered++;
+  }
+  return total === 0 ? 0 : covered / total;
 }
 
 /** Aligned characters in one text over the extent from the first to the last passage. */
