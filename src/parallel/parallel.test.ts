@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine } from '../engine/engine.js';
+import { ingestPaths } from '../engine/ingest.js';
+import { articleEntityKeys } from '../engine/trace.js';
+import { compareArticles } from '../engine/engine.js';
+import { prepareArticle } from '../ingest/prepare.js';
+import { SqliteStore } from '../store/sqlite.js';
+import { ingestParallel } from './ingest.js';
+import { nameKeys } from './prepare-doc.js';
+import { relatePairsParallel } from './relate.js';
+
+const engine = createEngine();
+
+const PARAGRAPHS = [
+  'The Ministry of Water in Port Alder said on Monday that the new dam on the Vessa River would open in May, two years late.',
+  'Minister Clara Osei told reporters that the delay came from a dispute with the builder, Harlow Construction, over the price of steel.',
+  '"We will not pay twice for the same bridge," Osei said. Farmers near Lake Morrow have waited a decade for the water.',
+  'The World Bank, which lent most of the money, declined to comment on the new date.',
+];
+
+function writeCorpus(dir: string): string[] {
+  const texts = [
+    PARAGRAPHS.join('\n\n'),
+    PARAGRAPHS.slice(0, 3).join('\n\n'),
+    PARAGRAPHS.join('\n\n').replace('dispute', 'quarrel').replace('reporters', 'journalists'),
+    PARAGRAPHS.join('\n\n'), // a duplicate
+    'Heavy snow closed the northern pass on Tuesday. Drivers were told to wait in Kell until the ploughs arrived.',
+  ];
+  return texts.map((t, i) => {
+    const path = join(dir, `doc${i}.txt`);
+    writeFileSync(path, `Dam opening delayed ${i === 3 ? 0 : i}\n\n${t}\n`);
+    return path;
+  });
+}
+
+test('name keys without the lexicon equal articleEntityKeys', () => {
+  const a = prepareArticle({ source: 'x', kind: 'text', body: PARAGRAPHS.join('\n\n'), meta: {} });
+  assert.deepEqual(nameKeys(a), articleEntityKeys(engine, a));
+  assert.ok(nameKeys(a).includes('ent:harlow construction'));
+});
+
+test('ingestParallel stores what ingestPaths stores, events in input order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-par-'));
+  try {
+    const paths = [...writeCorpus(dir), join(dir, 'missing.txt')];
+    const serial = await SqliteStore.open(join(dir, 'serial.db'));
+    const parallel = await SqliteStore.open(join(dir, 'parallel.db'));
+    const want = [];
+    for await (const e of ingestPaths(serial, paths, engine)) want.push(e);
+    const got = [];
+    for await (const e of ingestParallel(parallel, paths, engine.options, { workers: 2, batchSize: 2 })) got.push(e);
+    assert.deepEqual(got, want);
+    assert.deepEqual(got.map((e) => e.kind), ['added', 'added', 'added', 'duplicate', 'added', 'error']);
+    for (const e of got) {
+      if (e.kind !== 'added') continue;
+      assert.deepEqual(await parallel.getFingerprint(e.id, 'fingerprint'), await serial.getFingerprint(e.id, 'fingerprint'));
+    }
+    const keys = ['ent:osei', 'ent:harlow construction'];
+    assert.deepEqual(await parallel.findByBucketKeys(keys), await serial.findByBucketKeys(keys));
+    await serial.close();
+    await parallel.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('relatePairsParallel gives the relations compareArticles gives, in pair order', async () => {
+  const texts = [PARAGRAPHS.join('\n\n'), PARAGRAPHS.slice(1, 3).join('\n\n'), 'Heavy snow closed the northern pass on Tuesday near Kell.'];
+  const arts = texts.map((body, i) => ({ ...prepareArticle({ source: `t${i}`, kind: 'text', body, meta: {} }), id: `id${i}` }));
+  const byId = new Map(arts.map((a) => [a.id, a]));
+  const pairs: Array<[string, string]> = [['id0', 'id1'], ['id0', 'id2'], ['id1', 'id2']];
+  const got = await relatePairsParallel(engine.options, (id) => byId.get(id), pairs, {}, { workers: 2, chunk: 1 });
+  const want = pairs.map(([x, y]) => compareArticles(engine, byId.get(x)!, byId.get(y)!));
+  assert.deepEqual(got, want);
+  assert.notEqual(got[0].relation, 'unrelated');
+});

@@ -1,0 +1,48 @@
+/** Messages between the main thread and the workers of src/parallel (plain, cloneable data). */
+import type { EngineOptions } from '../engine/engine.js';
+import type { TermStats } from '../relate/topic.js';
+import type { Article, PairRelation, RawDocument } from '../types.js';
+
+/** One document prepared by a worker: what the main thread writes to the store. */
+export interface PreparedDocument {
+  ok: true;
+  article: Article;
+  /** encodeFingerprint() of the article's fingerprint. */
+  fingerprint: Uint8Array;
+  /** LSH band keys of every sketch (StoreCandidateIndex's keys). */
+  bandKeys: string[];
+  /** Name keys (articleEntityKeys) for same-event search. */
+  entityKeys: string[];
+}
+
+/** A document refused while preparing (no text, unreadable HTML …). */
+export interface RefusedDocument {
+  ok: false;
+  source: string;
+  message: string;
+  /** True when the cause was a bug rather than bad input. */
+  internal: boolean;
+}
+
+/** What relation workers need besides the two articles, to judge pairs as the main thread would. */
+export interface RelateContext {
+  /** Corpus document frequencies for topic weights (analyzeAll's); none = no corpus weighting. */
+  stats?: TermStats;
+  /**
+   * Multi-word names and how many times the corpus carries them (occurrences summed over
+   * articles); an article's known phrases are the names other articles carry. None = the names
+   * of the two articles of the pair (as trace and compare do).
+   */
+  nameCounts?: Map<string, number>;
+}
+
+export type WorkerTask =
+  | { type: 'prepare'; options: EngineOptions; docs: RawDocument[] }
+  | { type: 'context'; options: EngineOptions; context: RelateContext }
+  | { type: 'relate'; pairs: Array<[Article, Article]> };
+
+export type WorkerReply =
+  | { type: 'prepared'; docs: Array<PreparedDocument | RefusedDocument> }
+  | { type: 'ready' }
+  | { type: 'related'; relations: PairRelation[] }
+  | { type: 'failed'; message: string };
