@@ -51,7 +51,7 @@ test('POST /api/trace of a pasted text: related stored articles with their metad
   assert.ok(r.body.relations.length >= 1);
   const top = r.body.relations[0];
   assert.equal(top.other.outlet === 'Coast Wire' || top.other.outlet === 'Penmarro Post', true);
-  assert.ok(!r.body.relations.some((x: { other: { outlet: string } }) => x.other.outlet === 'Valley Gazette' && x.relation !== 'unrelated' && x.relation !== 'related'));
+  assert.ok(!r.body.relations.some((x: { relation: string; other: { outlet: string } }) => x.other.outlet === 'Valley Gazette' && x.relation !== 'unrelated' && x.relation !== 'related'));
   const plain = await call(`${s.url}/api/trace`, { method: 'POST', body: fixture('report.txt'), headers: { 'content-type': 'text/plain' } });
   assert.equal(plain.status, 200);
   const count = await call(`${s.url}/api/articles`);
