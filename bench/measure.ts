@@ -1,0 +1,56 @@
+/** Small measuring helpers of the benchmark: timers, percentiles, sizes, id arrays. */
+import { statSync } from 'node:fs';
+
+export function seconds(since: bigint): number {
+  return Number(process.hrtime.bigint() - since) / 1e9;
+}
+
+/** The q-quantile (0..1) of values, nearest rank. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+export function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** Size in bytes of a SQLite database with its -wal and -shm files. */
+export function databaseBytes(file: string): number {
+  let total = 0;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      total += statSync(f).size;
+    } catch {
+      // absent
+    }
+  }
+  return total;
+}
+
+/** Peak resident memory of the process (all threads), bytes. */
+export function peakRssBytes(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+/** Article ids (16 hex digits) by document number, in 8 bytes each instead of a Map entry. */
+export class IdTable {
+  private readonly hi: Uint32Array;
+  private readonly lo: Uint32Array;
+  private readonly set: Uint8Array;
+  constructor(size: number) {
+    this.hi = new Uint32Array(size);
+    this.lo = new Uint32Array(size);
+    this.set = new Uint8Array(size);
+  }
+  put(i: number, id: string): void {
+    this.hi[i] = parseInt(id.slice(0, 8), 16);
+    this.lo[i] = parseInt(id.slice(8, 16), 16);
+    this.set[i] = 1;
+  }
+  get(i: number): string | null {
+    if (!this.set[i]) return null;
+    return this.hi[i].toString(16).padStart(8, '0') + this.lo[i].toString(16).padStart(8, '0');
+  }
+}
