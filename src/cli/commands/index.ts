@@ -11,6 +11,7 @@ import { registerTrace } from './trace.js';
 import { registerAnalyze } from './analyze.js';
 import { registerStories } from './stories.js';
 import { registerEval } from './eval.js';
+import { registerBench } from './bench.js';
 import { registerServe } from './serve.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
