@@ -24,4 +24,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerStories,
   registerEval,
   registerServe,
+  registerBench,
 ];
