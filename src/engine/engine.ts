@@ -67,7 +67,7 @@ export function analyzeArticle(
   const quotes = extractQuotes(article.text, article.sentences).filter((q) => !q.short);
   const credits = findCredits(article.text);
   const brokenPhrases = findBrokenPhrases(article.text, tokens, engine.lexicon, { knownPhrases });
-  return { article, tokens, topic: topicProfile(tokens, stats), quotes, credits, brokenPhrases };
+  return { article, tokens, topic: topicProfile(tokens, stats, (w) => engine.lexicon.backgroundIdf(w)), quotes, credits, brokenPhrases };
 }
 
 /** Aligns two analysed articles and decides their relation, with all the evidence. */

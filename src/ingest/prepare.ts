@@ -9,7 +9,7 @@ import type { Article, ArticleMeta, BoilerplateSpan, RawDocument, Span } from '.
 import { findBoilerplate } from '../text/boilerplate.js';
 import { cleanPlainText, normalizeText } from '../text/normalize.js';
 import { segment, splitParagraphs } from '../text/segment.js';
-import { guessPublished, guessTitle } from '../text/textmeta.js';
+import { guessPublished, guessTitle, headerByline, headerDate } from '../text/textmeta.js';
 import { DEFAULT_HTML_OPTIONS, extractHtml, type HtmlOptions } from './html.js';
 
 export interface PrepareOptions {
@@ -72,7 +72,9 @@ export function prepareArticle(raw: RawDocument, options: Partial<PrepareOptions
   const title = known.title ?? guessTitle(text, paragraphs, findBoilerplate(text, paragraphs, null));
   const boilerplate: BoilerplateSpan[] = findBoilerplate(text, paragraphs, title);
   const datelines = boilerplate.filter((b) => b.kind === 'dateline');
-  const meta = mergeMeta(known, { title, published: guessPublished(text, datelines) });
+  const byline = headerByline(text, paragraphs);
+  const guessed = { title, published: guessPublished(text, datelines) ?? headerDate(text, paragraphs, boilerplate.filter((b) => b.kind === 'photo')), ...byline };
+  const meta = mergeMeta(known, guessed);
   const main = bodyText(text, paragraphs, boilerplate);
   if (!main.trim()) throw new InputError(raw.source, 'no article text found');
   const contentHash = contentHashOf(main);

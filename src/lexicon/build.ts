@@ -4,9 +4,9 @@
  * loading takes tens of milliseconds rather than the seconds parsing WordNet takes.
  */
 import { buildCanonClasses, DEFAULT_CANON_OPTIONS, type CanonOptions } from './canon.js';
-import { POS_FILES, readExceptions, readGlossBigrams, readWordNet, type WordNetDump } from './wordnet.js';
+import { POS_FILES, readExceptions, readGlossBigrams, readGlossWordCounts, readWordNet, type WordNetDump } from './wordnet.js';
 
-export const LEXICON_FORMAT_VERSION = 3;
+export const LEXICON_FORMAT_VERSION = 4;
 
 /** Bits of `LexiconData.pos` per lemma. */
 export const POS_BIT = { noun: 1, verb: 2, adj: 4, adv: 8 } as const;
@@ -37,6 +37,8 @@ export interface LexiconData {
   canon: string;
   /** base64 sorted Uint32Array: hashes of word bigrams attested in WordNet glosses (see readGlossBigrams). */
   glossBigrams: string;
+  /** Gloss document frequency of words (see readGlossWordCounts), for background idf. */
+  glossWords: { glosses: number; counts: Record<string, number> };
   /** Irregular forms (WordNet exception lists): form -> base form. */
   exceptions: Record<'noun' | 'verb' | 'adj', Record<string, string>>;
 }
@@ -103,6 +105,7 @@ export function buildLexiconData(canonOptions: Partial<CanonOptions> = {}, dump:
     relatedSynset: toBase64(related.flat),
     canon: toBase64(canon),
     glossBigrams: toBase64(readGlossBigrams()),
+    glossWords: readGlossWordCounts(),
     exceptions: readExceptions(),
   };
 }

@@ -23,6 +23,8 @@ export interface Lexicon {
  * `Lexicon` so stand-in lexicons in tests need only the five basic methods.
  */
 export interface PhraseLexicon extends Lexicon {
+  /** Background inverse document frequency of a word (WordNet glosses as the corpus). */
+  backgroundIdf(word: string): number;
   /** WordNet knows this lemma (any part of speech). */
   knows(lemma: string): boolean;
   /** Parts of speech of a lemma or phrase ("think tank") as bits: noun 1, verb 2, adjective 4, adverb 8; 0 if unknown. */

@@ -33,6 +33,7 @@ export class WordNetLexicon implements PhraseLexicon, MorphologySource {
   private fillers: Map<string, string[]> | null = null;
   private readonly glossBigramsBase64: string;
   private glossBigrams: Uint32Array | null = null;
+  private readonly glossWords: LexiconData['glossWords'];
 
   constructor(data: LexiconData) {
     this.exceptions = data.exceptions;
@@ -46,6 +47,17 @@ export class WordNetLexicon implements PhraseLexicon, MorphologySource {
     this.relatedSynset = fromBase64Int32(data.relatedSynset);
     this.canonOf = fromBase64Int32(data.canon);
     this.glossBigramsBase64 = data.glossBigrams;
+    this.glossWords = data.glossWords;
+  }
+
+  /**
+   * Background inverse document frequency of a word, from WordNet's glosses: high for rare
+   * words, low for everyday ones. Words the glosses never use count as rare.
+   */
+  backgroundIdf(word: string): number {
+    const n = this.glossWords.glosses;
+    const c = this.glossWords.counts[word] ?? 0;
+    return Math.log((n + 1) / (c + 1));
   }
 
   attested(words: readonly string[]): boolean {

@@ -146,6 +146,26 @@ export function hashString(s: string): number {
  * about a million words of ordinary English, used to tell an attested word pair ("national
  * security") from a spinner's coinage ("believe tank").
  */
+/**
+ * How often each word appears in WordNet's glosses and examples: a background frequency of
+ * ordinary English, so that topic similarity can weigh "dam" above "people" without a corpus.
+ * Words seen fewer than twice are left out (rare: the reader's default).
+ */
+export function readGlossWordCounts(dir: string = wordnetDictDir()): { glosses: number; counts: Record<string, number> } {
+  const counts = new Map<string, number>();
+  let glosses = 0;
+  for (const file of POS_FILES) {
+    for (const line of dataLines(readFileSync(join(dir, `data.${file}`), 'utf8'))) {
+      glosses++;
+      const seen = new Set(line.slice(line.indexOf(' | ') + 3).toLowerCase().match(/[a-z][a-z'-]*/g) ?? []);
+      for (const w of seen) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const [w, c] of [...counts.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) if (c >= 2) out[w] = c;
+  return { glosses, counts: out };
+}
+
 export function readGlossBigrams(dir: string = wordnetDictDir()): Uint32Array {
   const hashes = new Set<number>();
   for (const file of POS_FILES) {

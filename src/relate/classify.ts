@@ -30,12 +30,17 @@ export interface ClassifyOptions {
   rewriteQuoteShare: number;
   /** rewrite: an identical run at least this long (tokens) counts as copied wording. */
   rewriteRun: number;
-  /** same_event: topic cosine and entity overlap at least these. */
-  sameEventCosine: number;
-  sameEventEntities: number;
-  /** related: topic cosine at least this, or at least relatedEntities shared names. */
+  /** same_event: topic cosine plus entity overlap (names) at least this. */
+  sameEventTopic: number;
+  /** same_event: publication dates further apart than this (days) make it a different event. */
+  sameEventMaxDays: number;
+  /** related: topic cosine at least this, or an entity overlap of at least relatedEntities. */
   relatedCosine: number;
   relatedEntities: number;
+  /** rewrite: in a same-event pair, aligned passages covering this much of the shorter text ... */
+  siblingShare: number;
+  /** ... with an identical run at least this long (tokens) show shared wording, not shared facts. */
+  siblingRun: number;
 }
 
 export const DEFAULT_CLASSIFY_OPTIONS: ClassifyOptions = {
@@ -46,19 +51,21 @@ export const DEFAULT_CLASSIFY_OPTIONS: ClassifyOptions = {
   spunShare: 0.5,
   spunChangeRate: 0.1,
   spunMinIdentical: 0.5,
-  excerptShare: 0.7,
-  excerptIdentical: 0.85,
-  excerptContiguity: 0.7,
+  excerptShare: 0.5,
+  excerptIdentical: 0.9,
+  excerptContiguity: 0.9,
   partLengthRatio: 0.75,
   abridgedShare: 0.45,
   abridgedOrder: 0.8,
   rewriteShare: 0.15,
   rewriteQuoteShare: 0.05,
   rewriteRun: 12,
-  sameEventCosine: 0.3,
-  sameEventEntities: 0.3,
-  relatedCosine: 0.12,
-  relatedEntities: 3,
+  sameEventTopic: 0.72,
+  sameEventMaxDays: 7,
+  relatedCosine: 0.22,
+  relatedEntities: 0.2,
+  siblingShare: 0.05,
+  siblingRun: 8,
 };
 
 export interface Classification {
@@ -102,11 +109,21 @@ export function classifyPair(f: PairFeatures, o: ClassifyOptions = DEFAULT_CLASS
     const m = Math.max(f.share_small - o.rewriteShare, (f.longest_run - o.rewriteRun) / 40, quotedAndShared ? 0.1 : -1);
     return { relation: 'rewrite', confidence: confidenceFrom(m + 0.1), because: 'facts and wording of the other retold, with passages or quotes reused' };
   }
-  if (f.topic_cosine >= o.sameEventCosine && f.entity_overlap >= o.sameEventEntities) {
-    return { relation: 'same_event', confidence: confidenceFrom(f.topic_cosine - o.sameEventCosine + 0.1), because: 'shared names and rare terms, no shared wording' };
+  const topic = f.topic_cosine + f.entity_overlap;
+  const sameTime = f.date_gap_days < 0 || f.date_gap_days <= o.sameEventMaxDays;
+  if (topic >= o.sameEventTopic && sameTime) {
+    // Same event, and more than facts in common: the wording or the credit points to one source.
+    if (f.share_small >= o.siblingShare && f.longest_run >= o.siblingRun) {
+      return { relation: 'rewrite', confidence: confidenceFrom(f.share_small), because: 'same event retold with some of the same wording' };
+    }
+    if (f.shared_credit > 0) {
+      return { relation: 'rewrite', confidence: 0.6, because: 'same event, and one credits the other or both credit the same outlet' };
+    }
+    return { relation: 'same_event', confidence: confidenceFrom(topic - o.sameEventTopic + 0.1), because: 'shared names and rare terms, no shared wording' };
   }
-  if (f.topic_cosine >= o.relatedCosine || f.shared_entities >= o.relatedEntities) {
-    return { relation: 'related', confidence: confidenceFrom(f.topic_cosine - o.relatedCosine + 0.1), because: 'same topic or actors' };
+  if (f.topic_cosine >= o.relatedCosine || f.entity_overlap >= o.relatedEntities) {
+    const because = sameTime ? 'same topic or actors' : `same topic or actors, ${Math.round(f.date_gap_days)} days apart`;
+    return { relation: 'related', confidence: confidenceFrom(f.topic_cosine - o.relatedCosine + 0.1), because };
   }
   return { relation: 'unrelated', confidence: confidenceFrom(o.relatedCosine - f.topic_cosine + 0.1), because: 'little in common' };
 }

@@ -2,6 +2,7 @@ import type { Alignment } from '../types.js';
 import type { AnalyzedArticle } from './analyzed.js';
 import { overlap, sharedCount, termCosine } from './topic.js';
 import { sharedQuotes } from './quotes-shared.js';
+import { credits, sharedCreditedOutlets } from './direction.js';
 
 /**
  * The measured facts about a pair that the relation and direction decisions read. All are
@@ -35,6 +36,10 @@ export interface PairFeatures {
   unquoted_share_a: number;
   unquoted_share_b: number;
   unquoted_share_small: number;
+  /** 1 when one text credits the other's outlet, or both credit the same third outlet. */
+  shared_credit: number;
+  /** Days between the two publication dates; -1 when either is unknown. */
+  date_gap_days: number;
 }
 
 export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment): PairFeatures {
@@ -66,7 +71,16 @@ export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignme
     broken_a: a.brokenPhrases.length,
     broken_b: b.brokenPhrases.length,
     ...unquotedShares(a, b, al, aSmall),
+    shared_credit: credits(a, b) || credits(b, a) || sharedCreditedOutlets(a, b).length > 0 ? 1 : 0,
+    date_gap_days: dateGapDays(a.article.published, b.article.published),
   };
+}
+
+function dateGapDays(x: string | null, y: string | null): number {
+  if (!x || !y) return -1;
+  const tx = Date.parse(x.slice(0, 10) + 'T00:00:00Z');
+  const ty = Date.parse(y.slice(0, 10) + 'T00:00:00Z');
+  return Number.isNaN(tx) || Number.isNaN(ty) ? -1 : Math.abs(tx - ty) / 86_400_000;
 }
 
 function unquotedShares(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment, aSmall: boolean) {

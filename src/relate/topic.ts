@@ -76,30 +76,42 @@ function isSentenceStart(tokens: readonly Token[], i: number): boolean {
   return i === 0 || tokens[i - 1].sentence !== tokens[i].sentence;
 }
 
-function rarity(lemma: string, stats: TermStats | undefined): number {
-  if (!stats || stats.docs < 5) return 1;
-  const df = stats.df.get(lemma) ?? 0;
-  return Math.log((stats.docs + 1) / (df + 1)) + 1;
+/** Background rarity of a word, e.g. Lexicon.backgroundIdf; absent: every word weighs 1. */
+export type RarityFn = (word: string) => number;
+
+/** Reporting verbs say nothing about which event a text covers. */
+const REPORTING = new Set(['say', 'tell', 'report', 'add', 'accord', 'state', 'claim', 'announce', 'ask', 'note', 'describe']);
+
+function rarity(t: Token, stats: TermStats | undefined, background: RarityFn | undefined): number {
+  // Conservative: a word is as common as its most common form ("dams" or "dam").
+  let w = background ? Math.min(background(t.norm), background(t.lemma)) : 1;
+  if (stats && stats.docs >= 20) {
+    const df = stats.df.get(t.lemma) ?? 0;
+    w *= Math.log((stats.docs + 1) / (df + 1)) + 1;
+  }
+  return Math.max(0.05, w);
 }
 
-export function topicProfile(tokens: readonly Token[], stats?: TermStats): TopicProfile {
+export function topicProfile(tokens: readonly Token[], stats?: TermStats, background?: RarityFn): TopicProfile {
   const entities = namedEntities(tokens);
   const numbers = new Set<string>();
   const tf = new Map<string, number>();
+  const weightOf = new Map<string, number>();
   for (const t of tokens) {
     if (NUMBER.test(t.surface)) {
       numbers.add(t.surface.replace(/[,.]/g, ''));
       continue;
     }
-    if (t.stop || t.norm.length < 2) continue;
+    if (t.stop || t.norm.length < 2 || REPORTING.has(t.lemma)) continue;
     // Proper nouns say more about which event a text reports than common words do.
     const w = isCapitalised(t) ? 2 : 1;
     tf.set(t.lemma, (tf.get(t.lemma) ?? 0) + w);
+    if (!weightOf.has(t.lemma)) weightOf.set(t.lemma, rarity(t, stats, background));
   }
   const terms = new Map<string, number>();
   let sq = 0;
   for (const [lemma, f] of tf) {
-    const w = (1 + Math.log(f)) * rarity(lemma, stats);
+    const w = (1 + Math.log(f)) * weightOf.get(lemma)!;
     terms.set(lemma, w);
     sq += w * w;
   }

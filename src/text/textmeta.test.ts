@@ -61,3 +61,25 @@ test('property: parseDate returns null or a valid ISO date, never throws', () =>
     { numRuns: 300 },
   );
 });
+
+test('headerDate finds a date on a short header line, not in captions or body text', async () => {
+  const { headerDate } = await import('./textmeta.js');
+  const { splitParagraphs } = await import('./segment.js');
+  const text = 'Dam cracks\nKestrel Today | News | Updated 15 October 2025, 14:20\nBody text that mentions March 3, 2019 in a long sentence about what happened back then and more.';
+  assert.equal(headerDate(text, splitParagraphs(text)), '2025-10-15');
+  const caption = 'Title\nA photo taken on May 8, 2018 (Reuters)\nBody.';
+  const paras = splitParagraphs(caption);
+  assert.equal(headerDate(caption, paras, [paras[1]]), null);
+  assert.equal(headerDate('No dates here\nat all.', splitParagraphs('No dates here\nat all.')), null);
+});
+
+test('headerByline reads author and outlet from a By line', async () => {
+  const { headerByline } = await import('./textmeta.js');
+  const { splitParagraphs } = await import('./segment.js');
+  const t1 = 'Headline\nBy Elin Marsh, The Vale Courier, with additional reporting by staff\nBody.';
+  assert.deepEqual(headerByline(t1, splitParagraphs(t1)), { author: 'Elin Marsh', outlet: 'The Vale Courier' });
+  const t2 = 'Headline\nBy Jane Doe\nBody.';
+  assert.deepEqual(headerByline(t2, splitParagraphs(t2)), { author: 'Jane Doe', outlet: null });
+  const t3 = 'Headline\nBody without a byline.';
+  assert.deepEqual(headerByline(t3, splitParagraphs(t3)), { author: null, outlet: null });
+});

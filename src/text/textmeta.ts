@@ -122,3 +122,47 @@ export function guessPublished(text: string, datelines: Span[]): string | null {
   }
   return null;
 }
+
+/** How far into a plain text a header date or byline is looked for (characters). */
+const HEADER_CHARS = 800;
+
+/** Header lines longer than this are body text, whose dates are about the story, not the article. */
+const HEADER_LINE_CHARS = 120;
+
+/**
+ * The first unambiguous date on a short header line of a plain text ("Updated 15 October 2025,
+ * 14:20", "AMBRY FORD, 15 October 2025 -"), when no line holds only a date. Captions (`skip`
+ * spans) and long lines are passed over; numeric day/month dates are ignored as too ambiguous.
+ */
+export function headerDate(text: string, paragraphs: Span[], skip: Span[] = []): string | null {
+  const pattern = new RegExp(`(?:^|[\\s,|(])(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`, 'gi');
+  for (const p of paragraphs) {
+    if (p.start > HEADER_CHARS) break;
+    if (p.end - p.start > HEADER_LINE_CHARS || overlaps(p, skip)) continue;
+    for (const m of text.slice(p.start, p.end).matchAll(pattern)) {
+      const value = dateAtStart(m[1])?.iso;
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+const NAME = String.raw`\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){0,3}`;
+const BYLINE = new RegExp(String.raw`^\s*By\s+(${NAME}(?:\s+and\s+${NAME})?)(?:\s*[,|-]\s*(.+))?$`, 'u');
+
+/**
+ * Author and outlet from a byline near the top of a plain text: "By Elin Marsh, The Vale
+ * Courier" or "By Jane Doe". The outlet part is kept only when it reads as a name (capitalised
+ * words, no reporting credits such as "with additional reporting by").
+ */
+export function headerByline(text: string, paragraphs: Span[]): { author: string | null; outlet: string | null } {
+  for (const p of paragraphs) {
+    if (p.start > HEADER_CHARS) break;
+    const m = BYLINE.exec(text.slice(p.start, p.end));
+    if (!m) continue;
+    const outletPart = (m[2] ?? '').split(/\s*,\s*|\s+with\s+/)[0].trim();
+    const outlet = /^(?:The\s+)?\p{Lu}[\p{L}&'.-]*(?:\s+\p{Lu}[\p{L}&'.-]*){0,4}$/u.test(outletPart) && !/\d/.test(outletPart) ? outletPart : null;
+    return { author: m[1], outlet };
+  }
+  return { author: null, outlet: null };
+}
