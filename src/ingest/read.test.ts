@@ -45,7 +45,7 @@ test('folders: sorted, recursive, hidden and symlinks and unknown extensions ski
       'ERR <root>/b/lines.jsonl:5: no "text" or "html" field',
       'html <root>/b/noext',
       'html <root>/b/page.HTML',
-      'ERR <root>/d.warc.gz: WARC input is not supported yet',
+      'ERR <root>/d.warc.gz: truncated or corrupt WARC.gz after 0 records (unexpected end of file)',
     ]);
     const first = items[1] as RawDocument;
     assert.deepEqual(first.meta, { title: 'T1', published: '2020-03-02' });

@@ -39,7 +39,7 @@ function* fromText(text: string, source: string, kind: 'html' | 'jsonl' | 'text'
 
 async function* readFileAt(path: string, source: string, opts: IngestOptions, size: number): AsyncGenerator<Item> {
   const ext = extname(path).toLowerCase();
-  if (WARC.test(path)) return yield new InputError(source, 'WARC input is not supported yet');
+  if (WARC.test(path)) return yield* (await import('./warc.js')).readWarcFile(path, source, { maxBytes: opts.maxBytes });
   if (opts.jsonlExtensions.includes(ext)) return yield* readJsonLinesFile(path, source, opts.maxBytes);
   if (size > opts.maxBytes) return yield new InputError(source, `file larger than ${opts.maxBytes} bytes`);
   let text: string;
