@@ -121,7 +121,7 @@ export function CompareView({ result }: { result: CompareResult }) {
         ))}
       </div>
       {tip && (
-        <div className="tooltip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 16 }}>
+        <div className="tooltip" role="tooltip" style={{ left: Math.min(tip.x + 12, window.innerWidth - 340), top: tip.y + 18 }}>
           {tip.text}
         </div>
       )}
