@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { InputError } from '../errors.js';
 import type { ArticleMeta } from '../types.js';
 import { extractHtmlMeta, type MetaDocument } from './html-meta.js';
+import { stripTagsText, tagShape } from './html-strip.js';
 
 export interface HtmlOptions {
   /** Largest HTML accepted, in characters (UTF-16 units). Larger input is an InputError. */
@@ -16,12 +17,27 @@ export interface HtmlOptions {
   maxDepth: number;
   /** Most elements Readability may look at before giving up (its own guard). */
   maxElements: number;
+  /**
+   * Deepest nesting (counted on the source) given to the DOM parser at all; its cost grows with
+   * the square of depth, so deeper pages are read by the linear tag stripper instead.
+   */
+  maxParseDepth: number;
+  /** Most tags given to the DOM parser; pages with more are read by the linear tag stripper. */
+  maxParseTags: number;
+  /**
+   * Soft time bound per page, in ms. Parsing can't be interrupted, so it is checked between
+   * stages: when parsing used more than half of it, Readability is skipped for the block walk.
+   */
+  maxMillis: number;
 }
 
 export const DEFAULT_HTML_OPTIONS: HtmlOptions = {
   maxChars: 20 * 1024 * 1024,
   maxDepth: 400,
   maxElements: 200_000,
+  maxParseDepth: 2_000,
+  maxParseTags: 100_000,
+  maxMillis: 10_000,
 };
 
 /** Elements whose content is never text of the page. */
@@ -65,24 +81,13 @@ export function blockText(root: DomNode): string {
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     if (BLOCKS.has(name)) flush();
     stack.push({ node, closing: true });
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i], closing: false });
+    // One read of childNodes: linkedom builds a fresh list on every access, so indexing it in
+    // the loop made this quadratic in the number of children (a page of 16,000 paragraphs: 20 s).
+    const children = Array.from(node.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], closing: false });
   }
   flush();
   return lines.join('\n\n');
-}
-
-/** Deepest tag nesting, counted cheaply on the source (void and self-closed tags ignored). */
-function nestingDepth(html: string, limit: number): number {
-  let depth = 0;
-  let max = 0;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
-    if (/^(?:br|img|hr|meta|link|input|area|base|col|embed|source|track|wbr|param)$/i.test(m[2]) || m[3]) continue;
-    depth += m[1] ? -1 : 1;
-    if (depth < 0) depth = 0;
-    if (depth > max) max = depth;
-    if (max > limit) break;
-  }
-  return max;
 }
 
 function removeAll(doc: { querySelectorAll(s: string): ArrayLike<{ remove(): void }> }, selector: string): void {
@@ -104,21 +109,32 @@ function readabilityText(document: unknown, opts: HtmlOptions): string {
 }
 
 /**
- * Main text (paragraphs separated by blank lines) and metadata of an HTML page. Throws
+ * Main text (paragraphs separated by blank lines) and metadata of an HTML page; pages too deep
+ * or too big for the DOM parser are read by the linear tag stripper (no metadata). Throws
  * InputError for oversized input or when no text is found; never runs or fetches anything.
  */
 export function extractHtml(html: string, source: string, options: Partial<HtmlOptions> = {}): { text: string; meta: Partial<ArticleMeta> } {
   const opts = { ...DEFAULT_HTML_OPTIONS, ...options };
   if (html.length > opts.maxChars) throw new InputError(source, `HTML larger than ${opts.maxChars} characters`);
+  const shape = tagShape(html);
+  const fits = shape.depth <= opts.maxParseDepth && shape.tags <= opts.maxParseTags;
+  const { text, meta } = fits ? domText(html, shape.depth, opts) : { text: stripTagsText(html), meta: {} };
+  if (!text.trim()) throw new InputError(source, 'no text found');
+  return { text, meta };
+}
+
+/** Text and metadata through the DOM: Readability when the page allows, else the block walk. */
+function domText(html: string, depth: number, opts: HtmlOptions): { text: string; meta: Partial<ArticleMeta> } {
+  const started = Date.now();
   let meta: Partial<ArticleMeta> = {};
   let text = '';
   try {
     const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><body>${html}</body></html>`);
     meta = extractHtmlMeta(document as unknown as MetaDocument);
     removeAll(document, DROPPED);
-    const deep = nestingDepth(html, opts.maxDepth) > opts.maxDepth;
+    const inTime = Date.now() - started <= opts.maxMillis / 2;
     // Readability clones and rescans the tree; the fallback walk needs a second copy.
-    if (!deep) text = readabilityText(parseHTML(document.toString()).document, opts);
+    if (depth <= opts.maxDepth && inTime) text = readabilityText(parseHTML(document.toString()).document, opts);
     if (!text.trim()) {
       removeAll(document, CHROME);
       const body = (document.body ?? document.documentElement) as unknown as DomNode | null;
@@ -127,6 +143,5 @@ export function extractHtml(html: string, source: string, options: Partial<HtmlO
   } catch {
     text = ''; // broken markup: nothing readable
   }
-  if (!text.trim()) throw new InputError(source, 'no text found');
   return { text, meta };
 }
