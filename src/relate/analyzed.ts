@@ -13,6 +13,8 @@ export interface CreditLike {
   outlet: string | null;
   authors: string[];
   strength: 'attribution' | 'mention';
+  /** Which phrase found it ("reported", "told", "copyright", …). */
+  kind?: string;
   /** The words that credit, as written, and where. */
   text?: string;
   start?: number;

@@ -54,7 +54,7 @@ export const DEFAULT_CLASSIFY_OPTIONS: ClassifyOptions = {
   excerptShare: 0.5,
   excerptIdentical: 0.9,
   excerptContiguity: 0.9,
-  partLengthRatio: 0.75,
+  partLengthRatio: 0.85,
   abridgedShare: 0.45,
   abridgedOrder: 0.8,
   rewriteShare: 0.15,

@@ -52,10 +52,24 @@ export function sharedCreditedOutlets(a: AnalyzedArticle, b: AnalyzedArticle): s
   return out.sort();
 }
 
-function dayNumber(iso: string | null): number | null {
+/** Publication time in ms; dates without a time compare by day only. */
+function timeOf(iso: string | null): { t: number; day: boolean } | null {
   if (!iso) return null;
-  const t = Date.parse(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
-  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
+  const day = iso.length <= 10;
+  const t = Date.parse(day ? iso + 'T00:00:00Z' : iso);
+  return Number.isNaN(t) ? null : { t, day };
+}
+
+/** -1: x first, 1: y first, 0: unknown or the same (a date without a time can't order one day). */
+function whichFirst(x: string | null, y: string | null): number {
+  const a = timeOf(x);
+  const b = timeOf(y);
+  if (!a || !b) return 0;
+  const dayA = Math.floor(a.t / 86_400_000);
+  const dayB = Math.floor(b.t / 86_400_000);
+  if (dayA !== dayB) return dayA < dayB ? -1 : 1;
+  if (a.day || b.day || a.t === b.t) return 0;
+  return a.t < b.t ? -1 : 1;
 }
 
 /**
@@ -71,11 +85,10 @@ export function decideDirection(
   if (!DERIVED_RELATIONS.includes(relation)) return { direction: null, confidence: 0, reasons: [] };
   const reasons: string[] = [];
   let vote = 0;
-  const da = dayNumber(a.article.published);
-  const db = dayNumber(b.article.published);
-  if (da !== null && db !== null && da !== db) {
-    vote += da < db ? 2 : -2;
-    reasons.push(`${da < db ? 'a' : 'b'} was published first (${da < db ? a.article.published : b.article.published})`);
+  const first = whichFirst(a.article.published, b.article.published);
+  if (first !== 0) {
+    vote += first < 0 ? 2 : -2;
+    reasons.push(`${first < 0 ? 'a' : 'b'} was published first (${a.article.published} vs ${b.article.published})`);
   }
   if (credits(b, a)) {
     vote += 3;

@@ -68,12 +68,21 @@ export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignme
     shared_entities: sharedCount(a.topic.entities, b.topic.entities),
     number_overlap: overlap(a.topic.numbers, b.topic.numbers),
     shared_quotes: sharedQuotes(a, b).length,
-    broken_a: a.brokenPhrases.length,
-    broken_b: b.brokenPhrases.length,
+    broken_a: brokenOnlyIn(a, b).length,
+    broken_b: brokenOnlyIn(b, a).length,
     ...unquotedShares(a, b, al, aSmall),
     shared_credit: credits(a, b) || credits(b, a) || sharedCreditedOutlets(a, b).length > 0 ? 1 : 0,
     date_gap_days: dateGapDays(a.article.published, b.article.published),
   };
+}
+
+/**
+ * Broken set phrases of `x` whose words `y` does not also carry: a phrase both texts share
+ * ("water board's" read as a broken "water table") is no sign that one spun the other.
+ */
+export function brokenOnlyIn(x: AnalyzedArticle, y: AnalyzedArticle): AnalyzedArticle['brokenPhrases'] {
+  const other = y.article.text.toLowerCase();
+  return x.brokenPhrases.filter((s) => !other.includes(s.a.toLowerCase()));
 }
 
 function dateGapDays(x: string | null, y: string | null): number {

@@ -2,15 +2,15 @@ import type { Alignment, PairRelation, Substitution } from '../types.js';
 import type { AnalyzedArticle } from './analyzed.js';
 import { classifyPair, DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from './classify.js';
 import { decideDirection } from './direction.js';
-import { pairFeatures, type PairFeatures } from './features.js';
+import { brokenOnlyIn, pairFeatures, type PairFeatures } from './features.js';
 
 /**
  * Broken set phrases found in one text, as substitutions of the pair: the other side's
  * offset is -1 because the restored phrase was not read from the other text.
  */
 function phraseSubstitutions(a: AnalyzedArticle, b: AnalyzedArticle): Substitution[] {
-  const fromA = a.brokenPhrases.map((s) => ({ a: s.a, b: s.b, a_at: s.a_at, b_at: -1, evidence: s.evidence }));
-  const fromB = b.brokenPhrases.map((s) => ({ a: s.b, b: s.a, a_at: -1, b_at: s.a_at, evidence: s.evidence }));
+  const fromA = brokenOnlyIn(a, b).map((s) => ({ a: s.a, b: s.b, a_at: s.a_at, b_at: -1, evidence: s.evidence }));
+  const fromB = brokenOnlyIn(b, a).map((s) => ({ a: s.b, b: s.a, a_at: -1, b_at: s.a_at, evidence: s.evidence }));
   return [...fromA, ...fromB];
 }
 

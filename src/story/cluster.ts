@@ -20,7 +20,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
     excerpt: 1,
     abridged: 1,
     rewrite: 0.9,
-    same_event: 0.7,
+    same_event: 0.8,
     related: 0,
     unrelated: 0,
   },

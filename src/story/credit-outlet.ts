@@ -65,8 +65,9 @@ export type OutletClass = 'news' | 'institution' | 'person' | 'place' | 'unknown
 export function classifyName(name: string): OutletClass {
   const words = nameWords(name);
   if (words.length === 0) return 'unknown';
-  if (words.some((w) => INSTITUTION_WORDS.has(w))) return 'institution';
+  // "Meridian Press Agency", "Daily News Service": a news word outweighs an institutional one.
   if (words.some((w) => NEWS_WORDS.has(w))) return 'news';
+  if (words.some((w) => INSTITUTION_WORDS.has(w))) return 'institution';
   // Only a name that is wholly a person or a place is one ("The Boston Ledger" is neither).
   const whole = (found: string) => nameWords(found).join(' ') === words.join(' ');
   const doc = nlp(name);

@@ -79,3 +79,15 @@ test('seeds: 001, 002, 003 credit the Washington Times, 000 and 004 do not', (t)
   }
   assert.deepEqual(result, { '000': false, '001': true, '002': true, '003': true, '004': false });
 });
+
+test('credit phrases at a sentence start, in report-from form, and written-for lines', () => {
+  const a = findCredits('According to The Vale Courier, which reported it overnight, a crack was seen.');
+  assert.equal(a[0]?.kind, 'according_to');
+  const b = findCredits("From this morning's Vale Courier report by Elin Marsh:");
+  assert.deepEqual([b[0]?.kind, b[0]?.outlet, b[0]?.authors], ['report_from', 'Vale Courier', ['Elin Marsh']]);
+  const c = findCredits('Written by Hana Okafor for Meridian Press Agency.');
+  assert.deepEqual([c[0]?.kind, c[0]?.outlet, c[0]?.strength], ['written_for', 'Meridian Press Agency', 'attribution']);
+  // A route, not a credit; a copyright line is the page's own publisher.
+  assert.equal(findCredits('Buses will divert via Carrow Hill until further notice.').length, 0);
+  assert.equal(findCredits('Copyright CoastNow 2025.')[0]?.strength, 'mention');
+});

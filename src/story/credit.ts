@@ -11,7 +11,7 @@ export { outletKey, resolveOutlet } from './credit-outlet.js';
 
 export type CreditKind =
   | 'reported' | 'according_to' | 'report_says' | 'first_reported' | 'version_of' | 'originally_published'
-  | 'via' | 'source_line' | 'copyright' | 'contributed' | 'link'
+  | 'via' | 'source_line' | 'copyright' | 'contributed' | 'link' | 'written_for' | 'report_from'
   | 'told' | 'spoke_to' | 'has_learned' | 'interview' | 'comment_request';
 
 export interface Credit {
@@ -55,11 +55,15 @@ const RULES: Rule[] = [
   rule('originally_published', 'attribution', String.raw`\b(?:originally|first)\s+(?:published|appeared|ran|posted)\s+(?:in|on|by|at)\s+${OUT}`, 1, 0, 'not_person'),
   rule('first_reported', 'attribution', String.raw`\b[Aa]s\s+(?:first\s+|originally\s+|previously\s+|earlier\s+)?reported\s+(?:by|in)\s+${OUT}`, 1, 0, 'not_person'),
   rule('reported', 'attribution', String.raw`${OUT}${DESCRIPTOR}(?:,\s*\p{Ll}+,)?\s+(?:(?:has|had|have|first|also|previously|earlier|recently|originally)\s+)*reported\b(?!\s+to\b)`, 1, 0, 'not_person'),
-  rule('according_to', 'attribution', String.raw`\baccording\s+to\s+(?:(?:an?|the)\s+(?:report|story|article|investigation)\s+(?:by|in|from)\s+)?${OUT}`, 1, 0, 'news'),
+  rule('according_to', 'attribution', String.raw`\b[Aa]ccording\s+to\s+(?:(?:an?|the)\s+(?:report|story|article|investigation)\s+(?:by|in|from)\s+)?${OUT}`, 1, 0, 'news'),
+  rule('report_from', 'attribution', String.raw`\b(?:[Ff]rom|[Ii]n)\s+(?:(?:this\s+morning's|this\s+evening's|yesterday's|today's|last\s+night's|an?|the)\s+)?${OUT}(?:'s)?\s+(?:report|story|article|piece|investigation)(?:\s+by\s+${AUTH})?`, 1, 2, 'news'),
   rule('report_says', 'attribution', String.raw`${OUT}(?:'s)?\s+(?:report|story|article|investigation|reporting)s?\s+(?:(?:also|further|first|previously)\s+)?(?:notes|noted|says|said|states|stated|found|finds|reveals|revealed|shows|showed|adds|added|claims|claimed)\b`, 1, 0, 'not_person'),
-  rule('via', 'attribution', String.raw`(?:^|[\s(])[Vv]ia:?\s+${OUT}`, 1, 0, 'news'),
+  // "(via Reuters)" or a line "Via: X"; a bare "via X" in a sentence is usually a route.
+  rule('via', 'attribution', String.raw`(?:\(\s*[Vv]ia|(?:^|\n)[ \t]*[Vv]ia\s*:)\s*${OUT}`, 1, 0, 'news'),
+  rule('written_for', 'attribution', String.raw`\b(?:[Ww]ritten|[Rr]eported|[Ff]iled|[Pp]roduced)\s+by\s+${AUTH}\s+(?:for|of|at)\s+${OUT}`, 2, 1, 'any'),
   rule('source_line', 'attribution', String.raw`(?:^|\n)[ \t]*(?:Source|SOURCE|Sources)\s*:\s*${OUT}`, 1, 0, 'not_person'),
-  rule('copyright', 'attribution', String.raw`(?:\u00a9|\([cC]\)|Copyright)\s*(?:\d{4}\s+)?${OUT}`, 1, 0, 'not_person'),
+  // A copyright line names the page's own publisher: a mention, never credit to a source.
+  rule('copyright', 'mention', String.raw`(?:\u00a9|\([cC]\)|Copyright)\s*(?:\d{4}\s+)?${OUT}`, 1, 0, 'not_person'),
   rule('contributed', 'attribution', String.raw`${AUTH}\s+contributed\s+to\s+this\s+(?:report|story|article)`, 1, 1, 'any'),
   rule('told', 'mention', String.raw`\b(?:told|tells|telling|said\s+to|reported\s+to|noted\s+to|explained\s+to|elaborated\s+to|expounded\s+to|confirmed\s+to)\s+${OUT}`, 1, 0, 'news'),
   rule('spoke_to', 'mention', String.raw`\b(?:spoke|speaking|talking|talked)\s+(?:to|with)\s+${OUT}`, 1, 0, 'news'),

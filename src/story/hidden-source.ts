@@ -31,7 +31,8 @@ export function creditedOutlets(members: readonly AnalyzedArticle[]): Tally[] {
   const tallies = new Map<string, Tally>();
   for (const m of members) {
     for (const c of m.credits) {
-      if (!c.outlet) continue;
+      // A copyright line is the page's own publisher, not where its text came from.
+      if (!c.outlet || c.kind === 'copyright') continue;
       const key = outletKey(c.outlet);
       const existing = [...tallies.values()].find((t) => t.key === key || t.key.endsWith(' ' + key) || key.endsWith(' ' + t.key));
       const t: Tally = existing ?? { key, names: new Map(), authors: new Set(), score: 0, docs: new Set(), evidence: [] };
