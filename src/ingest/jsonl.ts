@@ -1,9 +1,9 @@
 /** JSON lines: one document per line with `text` or `html` and optional metadata fields. */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
 import type { ArticleMeta, RawDocument } from '../types.js';
 import { parseDate } from '../text/textmeta.js';
+import { looksBinary } from './decode.js';
 
 const META_FIELDS = ['url', 'title', 'outlet', 'author', 'published'] as const;
 
@@ -39,12 +39,45 @@ export function* jsonLinesFromText(text: string, file: string, maxBytes: number)
   }
 }
 
+/**
+ * Lines of a file, split on bytes so that no line longer than maxBytes is ever held whole: the
+ * bytes of such a line are dropped as they arrive and it comes out as null. (readline would
+ * first build the whole line, so one 5 GB line would exhaust memory before the size check.)
+ */
+async function* boundedLines(path: string, maxBytes: number): AsyncGenerator<Buffer | null> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let oversized = false;
+  let pending = false; // bytes of a line seen since the last newline
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (let at = 0; at < chunk.length; ) {
+      const nl = chunk.indexOf(0x0a, at);
+      const end = nl < 0 ? chunk.length : nl;
+      pending = pending || end > at;
+      size += end - at;
+      if (size > maxBytes) [oversized, parts] = [true, []];
+      else if (end > at) parts.push(chunk.subarray(at, end));
+      if (nl < 0) break;
+      yield oversized ? null : Buffer.concat(parts);
+      [parts, size, oversized, pending] = [[], 0, false, false];
+      at = nl + 1;
+    }
+  }
+  if (pending) yield oversized ? null : Buffer.concat(parts);
+}
+
 /** Streams a JSON-lines file; the file may exceed maxBytes, each line may not. */
 export async function* readJsonLinesFile(path: string, source: string, maxBytes: number): AsyncGenerator<RawDocument | InputError> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let n = 0;
-  for await (const line of lines) {
+  for await (const bytes of boundedLines(path, maxBytes)) {
     n++;
-    if (line.trim()) yield parseJsonLine(line.replace(/^\uFEFF/, ''), `${source}:${n}`, maxBytes);
+    if (bytes === null) {
+      yield new InputError(`${source}:${n}`, `line larger than ${maxBytes} bytes`);
+      continue;
+    }
+    // A binary file would give one "invalid JSON" per stray newline: refuse it once.
+    if (n === 1 && looksBinary(bytes.subarray(0, 4096))) return yield new InputError(source, 'binary data, not text');
+    const line = bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r$/, '');
+    if (line.trim()) yield parseJsonLine(line, `${source}:${n}`, maxBytes);
   }
 }
