@@ -10,7 +10,7 @@ import { createEngine } from '../src/engine/engine.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { SynthCorpus } from './synth/corpus.js';
 import { databaseBytes, IdTable, peakRssBytes } from './measure.js';
-import { fingerprintSpeed, ingestCorpus, type CandidateResult, type IngestResult, type Rate } from './stages.js';
+import { fingerprintSpeed, ingestCorpus, type CandidateResult, type FingerprintSpeed, type IngestResult } from './stages.js';
 import { candidateRecall, relateFound, traceLatency, type RelationResult } from './stages2.js';
 
 export interface BenchOptions {
@@ -41,7 +41,7 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
 export interface BenchResult {
   options: BenchOptions;
   machine: { cores: number; cpu: string; memoryGB: number; node: string };
-  fingerprint: { best: Rate; median: Rate; docs: number };
+  fingerprint: FingerprintSpeed;
   ingest: IngestResult & { docsPerSec: number; mbPerSec: number };
   candidates: Omit<CandidateResult, 'found'>;
   relations: RelationResult;
