@@ -1,26 +1,26 @@
 /** What every route reads: the store, the engine (loaded on first use), the gate, the limits. */
-import { createEngine, type Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
 import type { ArticleSummary, Store } from '../store/store.js';
 import type { Article } from '../types.js';
 import { UserError } from '../errors.js';
 import { AnalysisGate } from './limits.js';
+import { sharedEngine } from './lazy.js';
 import type { ErrorLog } from './errors.js';
 import type { ServerOptions } from './options.js';
 
 export interface ServerContext {
   store: Store;
-  /** The engine loads the lexicon (~150 ms): done on the first analysis, so pages that only read answer at once. */
-  engine(): Engine;
+  /** The engine and its modules load on the first analysis, so pages that only read answer at once. */
+  engine(): Promise<Engine>;
   gate: AnalysisGate;
   options: ServerOptions;
   log: ErrorLog;
 }
 
 export function createServerContext(store: Store, options: ServerOptions, log: ErrorLog): ServerContext {
-  let engine: Engine | null = null;
   return {
     store,
-    engine: () => (engine ??= createEngine()),
+    engine: sharedEngine,
     gate: new AnalysisGate(options.maxPendingAnalyses),
     options,
     log,

@@ -6,8 +6,11 @@
  */
 import type { Context } from 'hono';
 import { InputError, UserError } from '../errors.js';
-import { decodeBytes, DEFAULT_INGEST_OPTIONS, parseJsonLine, sniffKind } from '../ingest/index.js';
-import { jsonLinesFromText } from '../ingest/jsonl.js';
+// Light modules only: ingest/index.js would load HTML extraction at startup (see lazy.ts).
+import { decodeBytes } from '../ingest/decode.js';
+import { DEFAULT_INGEST_OPTIONS } from '../ingest/options.js';
+import { sniffKind } from '../ingest/read.js';
+import { jsonLinesFromText, parseJsonLine } from '../ingest/jsonl.js';
 import type { RawDocument } from '../types.js';
 import { badRequest } from './errors.js';
 

@@ -8,7 +8,7 @@ import type { ServerContext } from './context.js';
 
 /** The app's own routes, as OpenAPI paths ("/api/articles/{id}"), without wildcards. */
 function appRoutes(): Set<string> {
-  const ctx = { store: {} as never, engine: () => { throw new Error('unused'); }, gate: new AnalysisGate(1), options: DEFAULT_SERVER_OPTIONS, log: () => {} } as ServerContext;
+  const ctx = { store: {} as never, engine: () => Promise.reject(new Error('unused')), gate: new AnalysisGate(1), options: DEFAULT_SERVER_OPTIONS, log: () => {} } as ServerContext;
   const app = createApp(ctx);
   const out = new Set<string>();
   for (const r of app.routes) {
@@ -42,4 +42,10 @@ test('the OpenAPI document is 3.1 and every $ref resolves', () => {
     for (const part of ref.split('/')) node = (node as Record<string, unknown>)?.[part];
     assert.ok(node !== undefined, `unresolved $ref #/${ref}`);
   }
+});
+
+test('the server reads quotes from the setting the analyze command writes', async () => {
+  const { QUOTES_SETTING } = await import('../cli/commands/analyze.js');
+  const { QUOTES_SETTING_KEY } = await import('./lazy.js');
+  assert.equal(QUOTES_SETTING_KEY, QUOTES_SETTING);
 });

@@ -16,6 +16,8 @@ export interface ServerOptions {
   requestTimeoutMs: number;
   /** Folder of the built web UI; null: the default build output (dist/web). */
   webRoot: string | null;
+  /** Load the analysis modules and lexicon this long after start, so the first trace is quick; null: on first use. */
+  warmUpAfterMs: number | null;
 }
 
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
@@ -27,4 +29,5 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   maxPendingAnalyses: 4,
   requestTimeoutMs: 30_000,
   webRoot: null,
+  warmUpAfterMs: 1500,
 };

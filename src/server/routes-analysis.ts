@@ -1,12 +1,6 @@
 /** POST /api/trace, POST /api/compare, POST /api/analyze: the calls that run the engine. */
 import type { Hono } from 'hono';
-import { compareArticles } from '../engine/engine.js';
-import { traceArticle } from '../engine/trace.js';
-import { analyzeStore } from '../engine/analyze-store.js';
-import { prepareArticle } from '../ingest/index.js';
-import { extractQuotes } from '../story/quotes.js';
-import { matchQuotes } from '../story/quote-match.js';
-import { QUOTES_SETTING } from '../cli/commands/analyze.js';
+import { analysisModules, QUOTES_SETTING_KEY } from './lazy.js';
 import type { Article } from '../types.js';
 import { checkTextSize, summariesOf, type ServerContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
@@ -23,13 +17,14 @@ async function resolveSide(ctx: ServerContext, value: unknown, name: 'a' | 'b'):
   }
   const raw = documentFromJson(side, name);
   if (raw instanceof Error) throw badRequest(raw.message);
-  const article = prepareArticle(raw);
+  const article = (await analysisModules()).prepareArticle(raw);
   checkTextSize(ctx, article);
   return article;
 }
 
 /** Quotes carried by both texts, with each side's span and whether it was altered. */
-export function sharedQuotes(a: Article, b: Article) {
+export async function sharedQuotes(a: Article, b: Article) {
+  const { extractQuotes, matchQuotes } = await analysisModules();
   const docs = [a, b].map((x, i) => ({ id: i === 0 ? 'a' : 'b', text: x.text, quotes: extractQuotes(x.text, x.sentences).filter((q) => !q.short) }));
   return matchQuotes(docs)
     .filter((g) => new Set(g.occurrences.map((o) => o.document)).size === 2)
@@ -55,9 +50,11 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
   app.post('/api/trace', async (c) => {
     const raw = await oneDocumentFromRequest(c);
     const limit = Math.min(Math.max(Number(c.req.query('limit')) || 20, 1), 100);
+    const { prepareArticle, traceArticle } = await analysisModules();
     const article = prepareArticle(raw);
     checkTextSize(ctx, article);
-    const relations = await ctx.gate.run(() => traceArticle(ctx.engine(), ctx.store, article, { limit }));
+    const engine = await ctx.engine();
+    const relations = await ctx.gate.run(() => traceArticle(engine, ctx.store, article, { limit }));
     const others = await summariesOf(ctx.store, relations.map((r) => r.b));
     return c.json({ article, relations: relations.map((r) => ({ ...r, other: others[r.b] ?? null })) });
   });
@@ -66,15 +63,18 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
     const body = await readJson(c.req);
     const a = await resolveSide(ctx, body.a, 'a');
     const b = await resolveSide(ctx, body.b, 'b');
-    const result = await ctx.gate.run(() => ({ relation: compareArticles(ctx.engine(), a, b), quotes: sharedQuotes(a, b) }));
+    const { compareArticles } = await analysisModules();
+    const engine = await ctx.engine();
+    const result = await ctx.gate.run(async () => ({ relation: compareArticles(engine, a, b), quotes: await sharedQuotes(a, b) }));
     return c.json({ relation: result.relation, a, b, quotes: result.quotes });
   });
 
   app.post('/api/analyze', async (c) => {
     const summary = await ctx.gate.run(async () => {
       const started = Date.now();
-      const result = await analyzeStore(ctx.engine(), ctx.store);
-      await ctx.store.setSetting(QUOTES_SETTING, JSON.stringify(result.quotes));
+      const { analyzeStore } = await analysisModules();
+      const result = await analyzeStore(await ctx.engine(), ctx.store);
+      await ctx.store.setSetting(QUOTES_SETTING_KEY, JSON.stringify(result.quotes));
       return {
         articles: result.documents.length,
         relations: result.relations.length,

@@ -1,9 +1,7 @@
 /** POST /api/articles, GET /api/articles, GET /api/articles/:id. */
 import type { Hono } from 'hono';
 import { InputError, UserError } from '../errors.js';
-import { StoreCandidateIndex } from '../fingerprint/candidates.js';
-import { storeArticle } from '../engine/ingest.js';
-import { prepareArticle } from '../ingest/index.js';
+import { analysisModules } from './lazy.js';
 import type { ServerContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
 import { documentsFromRequest } from './input.js';
@@ -17,7 +15,8 @@ interface AddReport {
 /** Stores each document; a bad one is reported and the rest go on (as `storytrace add`). */
 async function addDocuments(ctx: ServerContext, items: Awaited<ReturnType<typeof documentsFromRequest>>): Promise<AddReport> {
   const report: AddReport = { added: [], duplicates: [], errors: [] };
-  const engine = ctx.engine();
+  const engine = await ctx.engine();
+  const { StoreCandidateIndex, prepareArticle, storeArticle } = await analysisModules();
   const index = new StoreCandidateIndex(ctx.store, engine.options.index);
   for (const item of items) {
     if (item instanceof InputError) {

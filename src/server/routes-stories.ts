@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { UserError } from '../errors.js';
 import type { Story } from '../story/build.js';
 import type { QuoteGroup } from '../story/quote-match.js';
-import { QUOTES_SETTING } from '../cli/commands/analyze.js';
+import { QUOTES_SETTING_KEY } from './lazy.js';
 import { summariesOf, type ServerContext } from './context.js';
 import { notFound } from './errors.js';
 
@@ -47,7 +47,7 @@ export function storyRoutes(app: Hono, ctx: ServerContext): void {
 
   app.get('/api/quotes', async (c) => {
     const all = c.req.query('all') === '1' || c.req.query('all') === 'true';
-    const raw = await ctx.store.getSetting(QUOTES_SETTING);
+    const raw = await ctx.store.getSetting(QUOTES_SETTING_KEY);
     const groups = (raw ? (JSON.parse(raw) as QuoteGroup[]) : []).filter((g) => all || new Set(g.occurrences.map((o) => o.document)).size > 1);
     const ids = [...new Set(groups.flatMap((g) => g.occurrences.map((o) => o.document)))].sort();
     const texts = new Map<string, string>();

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { openStore } from '../store/open.js';
 import { createApp } from './app.js';
 import { createServerContext } from './context.js';
+import { sharedEngine } from './lazy.js';
 import type { ErrorLog } from './errors.js';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.js';
 
@@ -31,12 +32,16 @@ export async function startServer(options: Partial<ServerOptions> = {}, log: Err
   server.requestTimeout = o.requestTimeoutMs;
   server.headersTimeout = Math.min(o.requestTimeoutMs, 20_000);
   server.keepAliveTimeout = 5_000;
+  // After the first page has had its chance: loading blocks the event loop for about a second.
+  const warmUp = o.warmUpAfterMs === null ? null : setTimeout(() => void sharedEngine().catch((e: Error) => log(`storytrace serve: warm-up failed: ${e.message}`)), o.warmUpAfterMs);
+  warmUp?.unref();
   const { port } = server.address() as AddressInfo;
   const shown = o.host.includes(':') ? `[${o.host}]` : o.host;
   return {
     url: `http://${shown}:${port}`,
     port,
     close: async () => {
+      if (warmUp) clearTimeout(warmUp);
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     await page.goto(fx.server.url + '/');
     await page.locator('table.stories a', { hasText: /Greyhollow Dam/ }).first().click();
     await page.locator('svg[data-testid=story-graph]').waitFor();
-    await page.locator('.hidden-text .seg.corrected').first().hover();
+    await page.locator('.hidden-text .annotated .seg.corrected').first().hover();
     await page.screenshot({ path: join(DOCS, 'story-page.png') });
 
     const list = (await (await fetch(`${fx.server.url}/api/articles`)).json()) as { articles: Array<{ id: string; source: string }> };
