@@ -26,6 +26,11 @@ export interface Comparison {
   share_a: number;
   share_b: number;
   passages: Array<{ a: [number, number]; b: [number, number] }>;
+  /**
+   * Optional: the comparator's own measure (0..1) of how much of b derives from a. When given,
+   * a story's coverage is its maximum over the PA texts instead of the passages' union.
+   */
+  reuse_b?: number;
 }
 
 export type CompareFn = (aText: string, bText: string, aName: string, bName: string) => Promise<Comparison> | Comparison;
@@ -86,14 +91,17 @@ interface StoryOutcome {
 async function measureStory(item: MeterItem, compare: CompareFn): Promise<StoryOutcome> {
   let derivedRelation = false;
   let maxShareB = 0;
+  let maxReuse: number | null = null;
   const ranges: Range[] = [];
   for (let k = 0; k < item.paTexts.length; k++) {
     const c = await compare(item.paTexts[k], item.newspaperText, item.paPaths[k], item.newspaperPath);
     if (DERIVED.has(c.relation)) derivedRelation = true;
     maxShareB = Math.max(maxShareB, c.share_b);
+    if (c.reuse_b !== undefined) maxReuse = Math.max(maxReuse ?? 0, c.reuse_b);
     for (const p of c.passages) ranges.push(p.b);
   }
-  const coverage = ranges.length > 0 ? coverageOfText(ranges, item.newspaperText) : maxShareB;
+  const union = ranges.length > 0 ? coverageOfText(ranges, item.newspaperText) : maxShareB;
+  const coverage = maxReuse ?? union;
   return { measure: { id: item.id, gold: item.label, derivedRelation, coverage }, detections: ranges };
 }
 

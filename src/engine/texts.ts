@@ -33,3 +33,17 @@ export function sameStoryScore(r: PairRelation): number {
       return 0.25 * topic;
   }
 }
+
+/**
+ * How much of one side of a pair derives from the other, in [0, 1]: mostly the share of its
+ * content words the other text also uses (derivation keeps facts and vocabulary even when it
+ * rewords), plus a quarter weight of the aligned-passage share (wording kept in order). The
+ * quarter weight was chosen on METER (courts) as the one free parameter; the eval reports it
+ * cross-validated. Used where a graded "how derived" is asked for, as in METER's
+ * wholly / partially / non-derived.
+ */
+export function reuseScore(r: PairRelation, side: 'a' | 'b'): number {
+  const containment = r.features[side === 'a' ? 'lemma_containment_a' : 'lemma_containment_b'] ?? 0;
+  const share = side === 'a' ? r.share_a : r.share_b;
+  return (containment + 0.25 * share) / 1.25;
+}

@@ -40,6 +40,9 @@ export interface PairFeatures {
   shared_credit: number;
   /** Days between the two publication dates; -1 when either is unknown. */
   date_gap_days: number;
+  /** Share of each text's content words whose lemma the other text uses too (order-free reuse of facts and wording). */
+  lemma_containment_a: number;
+  lemma_containment_b: number;
 }
 
 export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment): PairFeatures {
@@ -73,7 +76,23 @@ export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignme
     ...unquotedShares(a, b, al, aSmall),
     shared_credit: credits(a, b) || credits(b, a) || sharedCreditedOutlets(a, b).length > 0 ? 1 : 0,
     date_gap_days: dateGapDays(a.article.published, b.article.published),
+    lemma_containment_a: lemmaContainment(a, b),
+    lemma_containment_b: lemmaContainment(b, a),
   };
+}
+
+/** Share of x's content tokens whose lemma y also has. */
+export function lemmaContainment(x: AnalyzedArticle, y: AnalyzedArticle): number {
+  const other = new Set<string>();
+  for (const t of y.tokens) if (!t.stop) other.add(t.lemma);
+  let n = 0;
+  let hit = 0;
+  for (const t of x.tokens) {
+    if (t.stop) continue;
+    n++;
+    if (other.has(t.lemma)) hit++;
+  }
+  return n === 0 ? 0 : hit / n;
 }
 
 /**
