@@ -20,6 +20,10 @@ export interface IngestOptions {
   sniffUnknownInFolders: boolean;
   /** Where `-` reads from (tests pass their own stream). */
   stdin: AsyncIterable<Uint8Array | string> | null;
+  /** Fetch URLs on private, loopback and link-local addresses too (`--allow-private`). */
+  allowPrivate: boolean;
+  /** Longest time to fetch one URL, redirects and body included, in ms. */
+  fetchTimeoutMs: number;
 }
 
 export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
@@ -31,4 +35,6 @@ export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
   includeHidden: false,
   sniffUnknownInFolders: false,
   stdin: null,
+  allowPrivate: false,
+  fetchTimeoutMs: 30_000,
 };

@@ -62,13 +62,13 @@ test('folders: sorted, recursive, hidden and symlinks and unknown extensions ski
 test('files given by name, missing paths, URLs, size limit; errors do not stop the batch', async () => {
   const root = makeTree();
   try {
-    const items = await collect([join(root, 'c.bin'), join(root, 'nope.txt'), 'https://example.com/a', `${root}//a.txt`, join(root, 'b', 'noext')], {
+    const items = await collect([join(root, 'c.bin'), join(root, 'nope.txt'), 'http://127.0.0.1:9/a', `${root}//a.txt`, join(root, 'b', 'noext')], {
       maxBytes: 1000,
     });
     assert.deepEqual(describe(items, root), [
       'ERR <root>/c.bin: binary data, not text',
       'ERR <root>/nope.txt: no such file or directory',
-      'ERR https://example.com/a: URL input is not supported yet',
+      'ERR http://127.0.0.1:9/a: 127.0.0.1 is a private address (allow with --allow-private)',
       'text <root>/a.txt',
       'html <root>/b/noext',
     ]);

@@ -87,7 +87,10 @@ async function readStdin(opts: IngestOptions): Promise<string> {
 }
 
 async function* readPath(arg: string, opts: IngestOptions): AsyncGenerator<Item> {
-  if (URL_ARG.test(arg)) return yield new InputError(arg, 'URL input is not supported yet');
+  if (URL_ARG.test(arg)) {
+    const { fetchUrl } = await import('./url.js'); // loaded only when a URL is given
+    return yield await fetchUrl(arg, { allowPrivate: opts.allowPrivate, fetchTimeoutMs: opts.fetchTimeoutMs, maxBytes: opts.maxBytes });
+  }
   if (arg === '-') {
     try {
       const text = await readStdin(opts);
