@@ -3,7 +3,6 @@
  * a `postgres://` or `postgresql://` URL means PostgreSQL (shared deployments).
  */
 import { StoreError } from '../errors.js';
-import { PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -16,6 +15,10 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
 export async function openStore(spec: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (spec.trim() === '') throw new StoreError('no database given (use --db <path> or STORYTRACE_DB)');
-  if (POSTGRES_URL.test(spec)) return PostgresStore.open(spec, { readonly: options.readonly === true });
+  if (POSTGRES_URL.test(spec)) {
+    // Loaded only when asked for: the pg client is not needed for the embedded store.
+    const { PostgresStore } = await import('./postgres.js');
+    return PostgresStore.open(spec, { readonly: options.readonly === true });
+  }
   return SqliteStore.open(spec, { readonly: options.readonly === true });
 }

@@ -1,8 +1,6 @@
 /** `storytrace analyze <paths...>`: add, then relations, stories, provenance, quotes, credit. */
 import type { Command } from 'commander';
-import { createEngine, type Engine } from '../../engine/engine.js';
-import { ingestPaths } from '../../engine/ingest.js';
-import { analyzeStore } from '../../engine/analyze-store.js';
+import type { Engine } from '../../engine/engine.js';
 import type { CorpusAnalysis } from '../../engine/corpus.js';
 import type { Store } from '../../store/store.js';
 import { writeJson, writeLine, withStore, type CliContext, type OutStream, type RegisterCommand } from '../context.js';
@@ -30,6 +28,7 @@ async function addAll(ctx: CliContext, store: Store, paths: string[], engine: En
   const progress = new Progress(ctx.io.stderr);
   let added = 0;
   let failed = 0;
+  const { ingestPaths } = await import('../../engine/ingest.js');
   for await (const e of ingestPaths(store, paths, engine, { stdin: ctx.io.stdin ?? null })) {
     if (e.kind === 'error') {
       failed++;
@@ -44,6 +43,9 @@ async function addAll(ctx: CliContext, store: Store, paths: string[], engine: En
 }
 
 async function runAnalyze(ctx: CliContext, paths: string[], flags: AnalyzeFlags): Promise<void> {
+  // Loaded here, not at the top: other commands start faster without the engine.
+  const { createEngine } = await import('../../engine/engine.js');
+  const { analyzeStore } = await import('../../engine/analyze-store.js');
   const engine = createEngine();
   await withStore(ctx, {}, async (store) => {
     const added = paths.length > 0 ? await addAll(ctx, store, paths, engine) : 0;

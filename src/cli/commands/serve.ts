@@ -1,6 +1,5 @@
 /** `storytrace serve`: the HTTP API and the web UI on one store, in one process. */
 import { InvalidArgumentError, type Command } from 'commander';
-import { startServer } from '../../server/server.js';
 import { writeLine, type CliContext, type RegisterCommand } from '../context.js';
 
 interface ServeFlags {
@@ -24,7 +23,7 @@ export const registerServe: RegisterCommand = (program: Command, ctx: CliContext
 };
 
 async function serveUntilStopped(ctx: CliContext, flags: ServeFlags): Promise<void> {
-  const server = await startServer({ db: ctx.dbSpec(), port: flags.port, host: flags.host }, (line) => writeLine(ctx.io.stderr, line));
+  const server = await (await import('../../server/server.js')).startServer({ db: ctx.dbSpec(), port: flags.port, host: flags.host }, (line) => writeLine(ctx.io.stderr, line));
   writeLine(ctx.io.stdout, `storytrace: serving ${ctx.dbSpec()} at ${server.url}/ (API: ${server.url}/openapi.json); Ctrl-C stops`);
   await new Promise<void>((done) => {
     const stop = () => {

@@ -1,10 +1,6 @@
 /** `storytrace trace <file|id>`: the stored articles related to one text, strongest first. */
 import type { Command } from 'commander';
-import { createEngine } from '../../engine/engine.js';
-import { traceArticle } from '../../engine/trace.js';
 import { writeJson, writeLine, withStore, type CliContext, type RegisterCommand } from '../context.js';
-import { articleFromArg } from '../load-article.js';
-import { pairJson } from './compare.js';
 
 interface TraceFlags {
   json?: boolean;
@@ -22,6 +18,11 @@ export const registerTrace: RegisterCommand = (program: Command, ctx: CliContext
     .option('--all', 'include candidates judged unrelated')
     .action((arg: string, flags: TraceFlags) =>
       withStore(ctx, { readonly: true }, async (store) => {
+        // Loaded here, not at the top: other commands start faster without the engine.
+        const { createEngine } = await import('../../engine/engine.js');
+        const { traceArticle } = await import('../../engine/trace.js');
+        const { articleFromArg } = await import('../load-article.js');
+        const { pairJson } = await import('./compare-run.js');
         const engine = createEngine();
         const article = await articleFromArg(arg, async () => store);
         const rels = await traceArticle(engine, store, article, { limit: Number(flags.limit) || 20, includeUnrelated: !!flags.all });
