@@ -57,6 +57,8 @@ export function chooseBase(copies: readonly AnalyzedArticle[], relations: readon
       score.set(r.b, score.get(r.b)! + r.share_a * r.features.length_ratio + r.share_b);
     }
   }
+  // A copy with broken set phrases is a spun one: prefer an unspun skeleton when one exists.
+  for (const c of copies) score.set(c.article.id, score.get(c.article.id)! / (1 + 0.2 * c.brokenPhrases.length));
   // Ties: the longer text keeps more of the original.
   const len = (id: string) => copies.find((c) => c.article.id === id)!.tokens.length;
   return [...score.keys()].sort((x, y) => score.get(y)! - score.get(x)! || len(y) - len(x) || (x < y ? -1 : 1))[0];
