@@ -27,7 +27,7 @@ function isCapitalised(t: Token): boolean {
   return c >= 65 && c <= 90;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'on', 'in']);
+const CONNECTORS = new Set(['of', 'for', 'and', 'de', 'on', 'in']);
 
 /**
  * Proper names as written: runs of capitalised tokens, joined across connectors ("of", "for",
@@ -46,7 +46,8 @@ export function properNames(tokens: readonly Token[]): Array<{ text: string; tok
     while (j < tokens.length && tokens[j].sentence === tokens[i].sentence) {
       const t = tokens[j];
       if (isCapitalised(t) && !NUMBER.test(t.surface)) end = j + 1;
-      else if (!CONNECTORS.has(t.norm)) break;
+      // "Bank of the West": "the" joins only right after another connector.
+      else if (!CONNECTORS.has(t.norm) && !(t.norm === 'the' && CONNECTORS.has(tokens[j - 1].norm))) break;
       j++;
     }
     const run = tokens.slice(i, end);
