@@ -9,10 +9,11 @@ export function formatBench(r: BenchResult): string[] {
   const { machine: m, options: o } = r;
   out.push(`storytrace bench: ${n0(o.docs)} docs, seed ${o.seed}, ${o.workers || m.cores} workers; ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}`);
   const f = r.fingerprint;
-  out.push(`fingerprint (1 core, ${n0(f.docs)} docs): best ${n0(f.best.docsPerSec)} docs/s ${n2(f.best.mbPerSec)} MB/s; median ${n0(f.median.docsPerSec)} docs/s ${n2(f.median.mbPerSec)} MB/s`);
+  out.push(`fingerprint (1 core, ${n0(f.docs)} docs): best ${n0(f.best.docsPerSec)} docs/s ${n2(f.best.mbPerSec)} MB/s; median ${n0(f.median.docsPerSec)} docs/s ${n2(f.median.mbPerSec)} MB/s; by CPU time ${n0(f.bestCpu.docsPerSec)} docs/s ${n2(f.bestCpu.mbPerSec)} MB/s`);
   out.push(`  calibration: a bare charCodeAt loop over the same texts runs ${n0(f.calibration.docsPerSec)} docs/s ${n2(f.calibration.mbPerSec)} MB/s here now (fingerprint = ${n2(f.calibration.docsPerSec / f.best.docsPerSec)}× its time)`);
   const i = r.ingest;
   out.push(`ingest end to end: ${n0(i.docsPerSec)} docs/s, ${n2(i.mbPerSec)} MB/s (${n2(i.seconds)} s; ${n0(i.added)} added, ${n0(i.duplicates)} duplicates, ${n0(i.errors)} errors)`);
+  out.push(`  CPU time ${n2(i.cpuSeconds)} s over all threads = ${n2((i.cpuSeconds / (i.added + i.duplicates + i.errors)) * 1e3)} ms per document`);
   out.push(`  of which generating the corpus on the main thread: ${n2(i.generateSeconds)} s`);
   out.push(`  duplicates recognised at ingest: ${i.duplicateHits}/${i.duplicateInjected}`);
   const c = r.candidates;
