@@ -36,6 +36,7 @@ function skipRawText(html: string, name: string, from: number): number {
 export function stripTagsText(html: string): string {
   const pieces: string[] = [];
   let i = 0;
+  let gt = -1; // the next '>' found so far, reused while it lies ahead: "<<<<…>" stays linear
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     if (lt < 0) {
@@ -48,16 +49,20 @@ export function stripTagsText(html: string): string {
       i = end < 0 ? html.length : end + 3;
       continue;
     }
-    const gt = html.indexOf('>', lt + 1);
+    if (gt <= lt) gt = html.indexOf('>', lt + 1);
     if (gt < 0) {
       // No '>' anywhere after: the rest is text (searching again for each '<' would be quadratic).
       pieces.push(html.slice(lt));
       break;
     }
     const name = TAG_NAME.exec(html.slice(lt, Math.min(gt + 1, lt + 40)))?.[1]?.toLowerCase();
+    if (name === undefined) {
+      pieces.push('<'); // "a < b", "<<p>": this '<' is text; look for a tag from the next character
+      i = lt + 1;
+      continue;
+    }
     i = gt + 1;
-    if (name === undefined) pieces.push(html.slice(lt, gt + 1)); // "a < b > c": text, not a tag
-    else if (RAW_TEXT.has(name) && html[lt + 1] !== '/' && html[gt - 1] !== '/') i = skipRawText(html, name, i);
+    if (RAW_TEXT.has(name) && html[lt + 1] !== '/' && html[gt - 1] !== '/') i = skipRawText(html, name, i);
     else if (BLOCK.has(name)) pieces.push('\n');
   }
   return decodeEntities(pieces.join(''))
@@ -68,10 +73,12 @@ export function stripTagsText(html: string): string {
 }
 
 /**
- * Cheap counts on the source: the deepest tag nesting (void and self-closed tags ignored) and
- * the number of tags. `[^<>]` keeps a '<' that never closes from rescanning the rest.
+ * Cheap counts on the source: the deepest tag nesting (void and self-closed tags ignored), the
+ * number of tags, and the '<', '>' and '&' outside tags (text that serialises to entities,
+ * which Readability handles some 30 times slower than letters). `[^<>]` keeps a '<' that never
+ * closes from rescanning the rest.
  */
-export function tagShape(html: string): { depth: number; tags: number } {
+export function tagShape(html: string): { depth: number; tags: number; strayMarkup: number } {
   let depth = 0;
   let max = 0;
   let tags = 0;
@@ -82,5 +89,9 @@ export function tagShape(html: string): { depth: number; tags: number } {
     if (depth < 0) depth = 0;
     if (depth > max) max = depth;
   }
-  return { depth: max, tags };
+  let markup = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) markup++;
+  for (let i = html.indexOf('>'); i >= 0; i = html.indexOf('>', i + 1)) markup++;
+  for (let i = html.indexOf('&'); i >= 0; i = html.indexOf('&', i + 1)) markup++;
+  return { depth: max, tags, strayMarkup: Math.max(0, markup - 2 * tags) };
 }

@@ -22,8 +22,13 @@ export interface HtmlOptions {
    * the square of depth, so deeper pages are read by the linear tag stripper instead.
    */
   maxParseDepth: number;
-  /** Most tags given to the DOM parser; pages with more are read by the linear tag stripper. */
+  /** Most tags (plus stray '<', '>', '&') given to the DOM parser; pages with more are read by the linear tag stripper. */
   maxParseTags: number;
+  /**
+   * Most '<', '>' and '&' in the text (outside tags) of a page given to Readability, which is
+   * slow on them (100,000 '>' take it ~9 s); such pages use the block walk.
+   */
+  maxStrayMarkup: number;
   /**
    * Soft time bound per page, in ms. Parsing can't be interrupted, so it is checked between
    * stages: when parsing used more than half of it, Readability is skipped for the block walk.
@@ -37,6 +42,7 @@ export const DEFAULT_HTML_OPTIONS: HtmlOptions = {
   maxElements: 200_000,
   maxParseDepth: 2_000,
   maxParseTags: 100_000,
+  maxStrayMarkup: 20_000,
   maxMillis: 10_000,
 };
 
@@ -117,14 +123,16 @@ export function extractHtml(html: string, source: string, options: Partial<HtmlO
   const opts = { ...DEFAULT_HTML_OPTIONS, ...options };
   if (html.length > opts.maxChars) throw new InputError(source, `HTML larger than ${opts.maxChars} characters`);
   const shape = tagShape(html);
-  const fits = shape.depth <= opts.maxParseDepth && shape.tags <= opts.maxParseTags;
-  const { text, meta } = fits ? domText(html, shape.depth, opts) : { text: stripTagsText(html), meta: {} };
+  // Stray '<' and '>' cost the parser like tags do (200,000 '<' take linkedom ~3 s).
+  const fits = shape.depth <= opts.maxParseDepth && shape.tags + shape.strayMarkup <= opts.maxParseTags;
+  const readable = shape.depth <= opts.maxDepth && shape.strayMarkup <= opts.maxStrayMarkup;
+  const { text, meta } = fits ? domText(html, readable, opts) : { text: stripTagsText(html), meta: {} };
   if (!text.trim()) throw new InputError(source, 'no text found');
   return { text, meta };
 }
 
 /** Text and metadata through the DOM: Readability when the page allows, else the block walk. */
-function domText(html: string, depth: number, opts: HtmlOptions): { text: string; meta: Partial<ArticleMeta> } {
+function domText(html: string, readable: boolean, opts: HtmlOptions): { text: string; meta: Partial<ArticleMeta> } {
   const started = Date.now();
   let meta: Partial<ArticleMeta> = {};
   let text = '';
@@ -134,7 +142,7 @@ function domText(html: string, depth: number, opts: HtmlOptions): { text: string
     removeAll(document, DROPPED);
     const inTime = Date.now() - started <= opts.maxMillis / 2;
     // Readability clones and rescans the tree; the fallback walk needs a second copy.
-    if (depth <= opts.maxDepth && inTime) text = readabilityText(parseHTML(document.toString()).document, opts);
+    if (readable && inTime) text = readabilityText(parseHTML(document.toString()).document, opts);
     if (!text.trim()) {
       removeAll(document, CHROME);
       const body = (document.body ?? document.documentElement) as unknown as DomNode | null;

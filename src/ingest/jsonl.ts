@@ -14,7 +14,7 @@ export function parseJsonLine(line: string, source: string, maxBytes: number): R
   try {
     value = JSON.parse(line);
   } catch (e) {
-    return new InputError(source, `invalid JSON (${(e as Error).message})`);
+    return new InputError(source, `invalid JSON (${(e as Error).message.replace(/\s+/g, ' ')})`); // V8 quotes the line: keep one line
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return new InputError(source, 'not a JSON object');
   const record = value as Record<string, unknown>;
