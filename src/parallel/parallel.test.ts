@@ -78,3 +78,17 @@ test('relatePairsParallel gives the relations compareArticles gives, in pair ord
   assert.deepEqual(got, want);
   assert.notEqual(got[0].relation, 'unrelated');
 });
+
+test('with corpusContext, workers judge pairs as analyzeStore does (analyzeAll + relatePairs)', async () => {
+  const { analyzeAll, relatePairs } = await import('../engine/corpus.js');
+  const { corpusContext } = await import('./relate.js');
+  const texts = [PARAGRAPHS.join('\n\n'), PARAGRAPHS.slice(0, 3).join('\n\n').replace('dispute', 'quarrel'), PARAGRAPHS.slice(2).join('\n\n')];
+  const arts = texts.map((body, i) => prepareArticle({ source: `c${i}`, kind: 'text', body: `Dam news ${i}\n\n${body}`, meta: {} }));
+  const docs = analyzeAll(engine, arts);
+  const byId = new Map(docs.map((d) => [d.article.id, d]));
+  const ids = docs.map((d) => d.article.id);
+  const pairs = [`${ids[0]}|${ids[1]}`, `${ids[0]}|${ids[2]}`, `${ids[1]}|${ids[2]}`] as const;
+  const want = relatePairs(engine, byId, pairs as unknown as `${string}|${string}`[]);
+  const got = await relatePairsParallel(engine.options, (id) => byId.get(id)?.article, pairs, corpusContext(engine, docs), { workers: 2, chunk: 2 });
+  assert.deepEqual(got, want);
+});
