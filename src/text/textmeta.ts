@@ -33,7 +33,8 @@ function dayMonthOrder(a: number, b: number, y: number): [number, number, number
 }
 
 function iso([y, m, d]: [number, number, number]): string | null {
-  if (!m || m > 12 || d < 1 || d > 31 || y < 1800 || y > 2200) return null;
+  // Days per month checked too: "February 30" is no date (Date.UTC(y, m, 0) is the month's last day).
+  if (!m || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate() || y < 1800 || y > 2200) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
