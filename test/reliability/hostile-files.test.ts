@@ -33,6 +33,7 @@ before(() => {
   writeFileSync(path('good-1.txt'), syntheticArticle(1, random));
   writeFileSync(path('good-2.txt'), syntheticArticle(2, random));
   writeFileSync(path('binary.html'), Buffer.from(Array.from({ length: 4096 }, () => Math.floor(random() * 256))));
+  writeFileSync(path('binary.jsonl'), Buffer.from(Array.from({ length: 65536 }, () => Math.floor(random() * 256))));
   // 64 MB of zeros gzip to ~64 KB: read as text it must stay 64 KB (refused as binary, never inflated).
   writeFileSync(path('bomb.html'), gzipSync(Buffer.alloc(64 * MB)));
   writeRepeated(path('huge.html'), '<html><body><p>', 'All work and no play. ', 100 * MB, '</p></body></html>');
@@ -46,7 +47,7 @@ before(() => {
   writeFileSync(path('nul-escaped.jsonl'), JSON.stringify({ text: `NUL\u0000 escapes vanish.\n\n${syntheticArticle(7, random)}` }) + '\n');
 });
 
-const ORDER = ['good-1.txt', 'binary.html', 'bomb.html', 'huge.html', 'nested.html', 'invalid-utf8.txt', 'nul.txt', 'big-line.jsonl', 'nul-escaped.jsonl', 'good-2.txt'];
+const ORDER = ['good-1.txt', 'binary.html', 'bomb.html', 'huge.html', 'nested.html', 'invalid-utf8.txt', 'nul.txt', 'big-line.jsonl', 'nul-escaped.jsonl', 'binary.jsonl', 'good-2.txt'];
 
 describe('hostile files in one batch', () => {
   let run: CliRun;
@@ -79,8 +80,8 @@ describe('hostile files in one batch', () => {
     for (const line of lines) assert.match(line, new RegExp(`^storytrace: ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[\\w.-]+(:\\d+)?: \\S`));
   });
 
-  test('binary data, a gzip bomb and raw NUL bytes are refused as binary', () => {
-    for (const name of ['binary.html', 'bomb.html', 'nul.txt']) {
+  test('binary data, a gzip bomb and raw NUL bytes are refused as binary, once per file', () => {
+    for (const name of ['binary.html', 'bomb.html', 'nul.txt', 'binary.jsonl']) {
       assert.equal(errorFor(name)?.message, `${path(name)}: binary data, not text`);
     }
   });
@@ -99,7 +100,7 @@ describe('hostile files in one batch', () => {
     const added = report.added.map((a) => a.source);
     for (const name of ['good-1.txt', 'good-2.txt', 'nested.html', 'invalid-utf8.txt']) assert.ok(added.includes(path(name)), name);
     assert.ok(added.includes(`${path('nul-escaped.jsonl')}:1`));
-    assert.equal(report.errors.length, 5, JSON.stringify(report.errors));
+    assert.equal(report.errors.length, 6, JSON.stringify(report.errors));
   });
 
   test('stored text has no NUL and the invalid bytes read as Windows-1252', async () => {
