@@ -1,5 +1,5 @@
 /**
- * Regenerates docs/story-page.png and docs/compare-view.png from examples/:
+ * Regenerates docs/story-page.png, docs/hidden-source.png and docs/compare-view.png from examples/:
  *   node --import tsx test/e2e/screenshots.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,8 +18,16 @@ async function main(): Promise<void> {
     await page.goto(fx.server.url + '/');
     await page.locator('table.stories a', { hasText: /Greyhollow Dam/ }).first().click();
     await page.locator('svg[data-testid=story-graph]').waitFor();
-    await page.locator('.hidden-text .annotated .seg.corrected').first().hover();
     await page.screenshot({ path: join(DOCS, 'story-page.png') });
+
+    // The ferry story's original is not in the corpus: its page shows the hidden source.
+    await page.goto(fx.server.url + '/');
+    await page.locator('table.stories a', { hasText: /ferry/i }).first().click();
+    await page.locator('svg[data-testid=story-graph]').waitFor();
+    const seg = page.locator('.hidden-text .annotated .seg').first();
+    await seg.waitFor();
+    await seg.hover();
+    await page.screenshot({ path: join(DOCS, 'hidden-source.png') });
 
     const list = (await (await fetch(`${fx.server.url}/api/articles`)).json()) as { articles: Array<{ id: string; source: string }> };
     const id = (part: string) => list.articles.find((a) => a.source.includes(part))!.id;
