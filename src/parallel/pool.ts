@@ -22,7 +22,9 @@ export function workerEntry(): { script: URL | string; eval: boolean } {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return { script: new URL('./worker.js', here), eval: false };
   const entry = JSON.stringify(new URL('./worker.ts', here).href);
-  return { script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, eval: true };
+  // Resolved here, so the worker finds tsx whatever the current folder is.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return { script: `import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`, eval: true };
 }
 
 interface Pending {
