@@ -1,7 +1,7 @@
 import { InputError, UserError } from '../errors.js';
 import { prepareArticle, readInputs, type IngestOptions } from '../ingest/index.js';
 import { fingerprintText } from '../fingerprint/index.js';
-import { StoreCandidateIndex } from '../fingerprint/candidates.js';
+import { FINGERPRINT_KIND, StoreCandidateIndex } from '../fingerprint/candidates.js';
 import type { Engine } from './engine.js';
 import { articleEntityKeys } from './trace.js';
 import type { Store } from '../store/store.js';
@@ -20,11 +20,20 @@ export type IngestEvent =
 export async function storeArticle(store: Store, index: StoreCandidateIndex, engine: Engine, article: Article): Promise<IngestEvent> {
   const result = await store.addArticle(article);
   if (result.status === 'duplicate') {
-    return { kind: 'duplicate', id: result.id, source: article.source, duplicateOf: result.duplicateOf ?? result.id };
+    const id = result.duplicateOf ?? result.id;
+    // A run killed between storing and indexing left an article without its index entries:
+    // the next run that meets it again finishes the work.
+    if (!(await store.getFingerprint(id, FINGERPRINT_KIND))) await indexArticle(store, index, engine, id, article);
+    return { kind: 'duplicate', id: result.id, source: article.source, duplicateOf: id };
   }
-  await index.add(result.id, fingerprintText(article.text, article.sentences, engine.options.index));
-  await store.addBucketKeys(result.id, articleEntityKeys(engine, article));
+  await indexArticle(store, index, engine, result.id, article);
   return { kind: 'added', id: result.id, source: article.source, title: article.title };
+}
+
+/** Name keys first, the fingerprint last: a stored fingerprint marks the article as fully indexed. */
+async function indexArticle(store: Store, index: StoreCandidateIndex, engine: Engine, id: string, article: Article): Promise<void> {
+  await store.addBucketKeys(id, articleEntityKeys(engine, article));
+  await index.add(id, fingerprintText(article.text, article.sentences, engine.options.index));
 }
 
 /** Reads inputs, prepares and stores each; bad inputs become error events and the rest go on. */

@@ -168,8 +168,10 @@ export class StoreCandidateIndex implements CandidateIndex {
   async add(id: string, fp: Fingerprint): Promise<void> {
     checkFingerprint(fp, this.params, this.key);
     await this.ensureParams();
-    await this.store.putFingerprint(id, FINGERPRINT_KIND, encodeFingerprint(fp));
+    // Buckets first: the stored fingerprint then marks a complete entry (a crash in between is
+    // repaired by indexing again; bucket inserts are idempotent).
     await this.store.addBucketKeys(id, [...fingerprintKeys(fp, this.params).values()].flat());
+    await this.store.putFingerprint(id, FINGERPRINT_KIND, encodeFingerprint(fp));
   }
 
   async query(fp: Fingerprint, options: Partial<CandidateQueryOptions> = {}): Promise<Candidate[]> {

@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { InputError, UserError } from '../../errors.js';
-import type { Store } from '../../store/store.js';
+import type { IngestEvent } from '../../engine/ingest.js';
 import type { Article, RawDocument } from '../../types.js';
 import { writeJson, writeLine, withStore, type CliContext, type RegisterCommand } from '../context.js';
 import { EXIT_INTERNAL, EXIT_USER, oneLine, reportInternalError } from '../errors.js';
@@ -15,9 +15,12 @@ import { Progress } from '../progress.js';
 interface AddFlags {
   json?: boolean;
   quiet?: boolean;
+  allowPrivate?: boolean;
 }
 
 type Prepare = (raw: RawDocument) => Article;
+/** Stores a prepared article and indexes it for candidate search (src/engine/ingest.ts). */
+type Save = (article: Article) => Promise<IngestEvent>;
 
 /** What `add --json` prints. */
 export interface AddReport {
@@ -33,6 +36,7 @@ export const registerAdd: RegisterCommand = (program: Command, ctx: CliContext) 
     .argument('<paths...>', 'files or folders to read; - reads standard input')
     .option('--json', 'print what was added, skipped and refused as JSON')
     .option('-q, --quiet', 'print only the summary line and errors')
+    .option('--allow-private', 'also fetch URLs on private, loopback and link-local addresses')
     .action((paths: string[], flags: AddFlags) => addPaths(ctx, paths, flags));
 };
 
@@ -42,12 +46,18 @@ async function addPaths(ctx: CliContext, paths: string[], flags: AddFlags): Prom
   let opened = false;
   // Loaded here, not at the top: other commands start faster without the HTML parsers.
   const { readInputs, prepareArticle } = await import('../../ingest/index.js');
+  const { createEngine } = await import('../../engine/engine.js');
+  const { storeArticle } = await import('../../engine/ingest.js');
+  const { StoreCandidateIndex } = await import('../../fingerprint/candidates.js');
   try {
     // Opened first so a bad database is reported before any input is read.
     await withStore(ctx, {}, async (store) => {
       opened = true;
-      const inputs = readInputs(paths, { stdin: ctx.io.stdin ?? null });
-      for await (const item of inputs) await batch.take(store, item, prepareArticle);
+      const engine = createEngine();
+      const index = new StoreCandidateIndex(store, engine.options.index);
+      const save: Save = (article) => storeArticle(store, index, engine, article);
+      const inputs = readInputs(paths, { stdin: ctx.io.stdin ?? null, allowPrivate: flags.allowPrivate === true });
+      for await (const item of inputs) await batch.take(item, prepareArticle, save);
     });
   } finally {
     // After a store failure mid-batch the summary still says what was stored before it.
@@ -69,22 +79,22 @@ class Batch {
     this.progress = new Progress(ctx.io.stderr);
   }
 
-  async take(store: Store, item: RawDocument | InputError, prepare: Prepare): Promise<void> {
+  async take(item: RawDocument | InputError, prepare: Prepare, save: Save): Promise<void> {
     if (item instanceof InputError) this.refuse(item.file, item.message);
-    else await this.addDocument(store, item, prepare);
+    else await this.addDocument(item, prepare, save);
     const { added, duplicates, errors } = this.report;
     this.progress.update(`adding: ${added.length} added, ${duplicates.length} duplicates, ${errors.length} errors`);
   }
 
-  private async addDocument(store: Store, raw: RawDocument, prepare: Prepare): Promise<void> {
+  private async addDocument(raw: RawDocument, prepare: Prepare, save: Save): Promise<void> {
     const article = this.prepareOrReport(raw, prepare);
     if (article === null) return;
-    const result = await store.addArticle(article);
-    if (result.status === 'added') {
+    const result = await save(article);
+    if (result.kind === 'added') {
       this.report.added.push({ id: result.id, source: raw.source, title: article.title });
       this.say(`added ${result.id}  ${raw.source}`);
-    } else {
-      const duplicateOf = result.duplicateOf ?? result.id;
+    } else if (result.kind === 'duplicate') {
+      const duplicateOf = result.duplicateOf;
       this.report.duplicates.push({ id: result.id, source: raw.source, duplicateOf });
       this.say(`skipped ${raw.source}: duplicate of ${duplicateOf}`);
     }
