@@ -40,7 +40,8 @@ export function registerEvalCommands(program: Command, deps: EvalDeps): Command 
     .option('--derived-by <rule>', "what decides derived vs not: 'relation' (the comparator's type) or 'coverage' (a fitted threshold)")
     .option('--seed <n>', 'seed of the fold assignment', number('--seed', 0, 2 ** 31, true))
     .option('--limit <n>', 'only the first n stories (smoke runs)', number('--limit', 1, 1e9, true))
-    .action(async (dir: string, o: { json?: boolean; threshold?: number; folds?: number; derivedBy?: string; seed?: number; limit?: number }) => {
+    .option('--join-sources', 'compare each story once with all PA texts of its folder joined, not with each in turn')
+    .action(async (dir: string, o: { json?: boolean; threshold?: number; folds?: number; derivedBy?: string; seed?: number; limit?: number; joinSources?: boolean }) => {
       if (o.derivedBy !== undefined && o.derivedBy !== 'relation' && o.derivedBy !== 'coverage') {
         throw new InvalidArgumentError("--derived-by must be 'relation' or 'coverage'");
       }
@@ -49,6 +50,7 @@ export function registerEvalCommands(program: Command, deps: EvalDeps): Command 
       if (o.folds !== undefined) options.folds = o.folds;
       if (o.seed !== undefined) options.seed = o.seed;
       if (o.limit !== undefined) options.limit = o.limit;
+      if (o.joinSources) options.joinSources = true;
       if (o.derivedBy !== undefined) options.decideDerivedBy = o.derivedBy as MeterEvalOptions['decideDerivedBy'];
       const result = await runMeterEval(dir, deps.compare, options);
       print(result, o.json === true, () => formatMeterReport(result));

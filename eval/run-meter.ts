@@ -52,6 +52,11 @@ export interface MeterEvalOptions {
   progress: boolean;
   /** Evaluate only the first N stories in id order (smoke runs); undefined = all. */
   limit?: number;
+  /**
+   * Compare the story once with all PA texts of its folder joined (blank line between), as one
+   * source, instead of once per PA text: a story often draws on several wire items.
+   */
+  joinSources: boolean;
 }
 
 export const DEFAULT_METER_EVAL_OPTIONS: MeterEvalOptions = {
@@ -63,6 +68,7 @@ export const DEFAULT_METER_EVAL_OPTIONS: MeterEvalOptions = {
   seed: 1,
   concurrency: 2,
   progress: true,
+  joinSources: false,
 };
 
 export interface MeterEvalResult {
@@ -86,6 +92,12 @@ const DERIVED = new Set<string>(DERIVED_RELATIONS);
 interface StoryOutcome {
   measure: StoryMeasure;
   detections: Range[];
+}
+
+/** The story with its PA texts joined into one source (offsets on the newspaper side are unchanged). */
+function joined(item: MeterItem): MeterItem {
+  if (item.paTexts.length <= 1) return item;
+  return { ...item, paTexts: [item.paTexts.join('\n\n')], paPaths: [item.paPaths.join(' + ')] };
 }
 
 async function measureStory(item: MeterItem, compare: CompareFn): Promise<StoryOutcome> {
@@ -120,7 +132,7 @@ export async function runMeterEval(dir: string, compare: CompareFn, options: Par
     opts.concurrency,
     async (item) => {
       try {
-        return await measureStory(item, compare);
+        return await measureStory(opts.joinSources ? joined(item) : item, compare);
       } catch (e) {
         errors.push({ id: item.id, error: e instanceof Error ? e.message : String(e) });
         return null;
