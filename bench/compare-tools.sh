@@ -4,6 +4,7 @@
 # `bloom-filters`. 128 permutations, word 5-grams, 32 bands x 4 rows. The other tools are
 # installed from their registries at run time into a temp folder (never vendored):
 #   bench/compare-tools.sh [DOCS] [SEED]        (run from the repository, after npm run build)
+# TOOLS="storytrace go minhash bloom" (the default) picks which runners to run.
 set -eu
 DOCS=${1:-10000}
 SEED=${2:-1}
@@ -28,9 +29,15 @@ mkdir -p "$WORK/go/src/mhcompare"
 cp "$ROOT/bench/compare/minhash-lsh.go" "$WORK/go/src/mhcompare/main.go"
 (cd "$WORK/go/src/mhcompare" && GOPATH="$WORK/go:/usr/share/gocode" GO111MODULE=off GOCACHE="$WORK/gocache" go build -o "$WORK/mhcompare" .)
 
+TOOLS=${TOOLS:-storytrace go minhash bloom}
 RESULTS="$WORK/results.jsonl"
-$PIN node "$ROOT/dist/bench/compare/storytrace.js" "$WORK/corpus.jsonl" >>"$RESULTS"
-$PIN "$WORK/mhcompare" "$WORK/corpus.jsonl" >>"$RESULTS"
-TOOLS_DIR="$WORK/tools/node_modules" $PIN node "$ROOT/bench/compare/minhash-npm.mjs" "$WORK/corpus.jsonl" >>"$RESULTS"
-TOOLS_DIR="$WORK/tools/node_modules" $PIN node "$ROOT/bench/compare/bloom-filters.mjs" "$WORK/corpus.jsonl" >>"$RESULTS"
+for tool in $TOOLS; do
+  case $tool in
+    storytrace) $PIN node "$ROOT/dist/bench/compare/storytrace.js" "$WORK/corpus.jsonl" >>"$RESULTS" ;;
+    go) $PIN "$WORK/mhcompare" "$WORK/corpus.jsonl" >>"$RESULTS" ;;
+    minhash) TOOLS_DIR="$WORK/tools/node_modules" $PIN node "$ROOT/bench/compare/minhash-npm.mjs" "$WORK/corpus.jsonl" >>"$RESULTS" ;;
+    bloom) TOOLS_DIR="$WORK/tools/node_modules" $PIN node "$ROOT/bench/compare/bloom-filters.mjs" "$WORK/corpus.jsonl" >>"$RESULTS" ;;
+    *) echo "unknown tool $tool" >&2; exit 2 ;;
+  esac
+done
 node "$ROOT/bench/compare/table.mjs" "$RESULTS"
