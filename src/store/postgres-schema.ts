@@ -98,8 +98,51 @@ const INITIAL_SCHEMA: readonly string[] = [
   `CREATE INDEX stories_by_member ON stories USING gin (members)`,
 ];
 
+/**
+ * The work queue of `storytrace worker` (src/queue): one row per job, claimed with
+ * `FOR UPDATE SKIP LOCKED`. A running job holds a lease (lease_until); when its worker dies the
+ * lease runs out and another worker takes the job over. Finished jobs stay (for throughput in
+ * `status`) until deleted. `workers` is where each worker process says it is alive.
+ */
+const JOB_QUEUE: readonly string[] = [
+  `CREATE TABLE jobs (
+     id           bigserial PRIMARY KEY,
+     kind         text COLLATE "C" NOT NULL CHECK (kind IN ('ingest', 'analyze')),
+     payload      json NOT NULL,
+     state        text COLLATE "C" NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+     attempts     integer NOT NULL DEFAULT 0,
+     max_attempts integer NOT NULL CHECK (max_attempts > 0),
+     run_after    timestamptz NOT NULL DEFAULT now(),
+     lease_until  timestamptz,
+     worker       text,
+     error        text,
+     result       json,
+     created_at   timestamptz NOT NULL DEFAULT now(),
+     started_at   timestamptz,
+     finished_at  timestamptz
+   )`,
+  // Claims scan only the live jobs, in id order; finished ones never slow them down.
+  `CREATE INDEX jobs_live ON jobs (id) WHERE state IN ('queued', 'running')`,
+  `CREATE INDEX jobs_live_by_kind ON jobs (kind, id) WHERE state IN ('queued', 'running')`,
+  // Throughput in status: jobs finished in the last minute / hour.
+  `CREATE INDEX jobs_finished ON jobs (finished_at) WHERE state = 'done'`,
+  // At most one analyze job waits at a time: enqueueing another moves the waiting one behind
+  // the newest ingest jobs instead of adding a second full analysis.
+  `CREATE UNIQUE INDEX jobs_one_waiting_analyze ON jobs (kind) WHERE kind = 'analyze' AND state = 'queued'`,
+  `CREATE TABLE workers (
+     id         text COLLATE "C" PRIMARY KEY,
+     host       text NOT NULL,
+     pid        integer NOT NULL,
+     started_at timestamptz NOT NULL DEFAULT now(),
+     seen_at    timestamptz NOT NULL DEFAULT now(),
+     jobs_done  bigint NOT NULL DEFAULT 0,
+     stopped_at timestamptz
+   )`,
+];
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, description: 'initial schema', statements: INITIAL_SCHEMA },
+  { version: 2, description: 'job queue and workers', statements: JOB_QUEUE },
 ];
 
 /** The schema version this build writes and reads. */
