@@ -13,6 +13,8 @@ import { registerStories } from './stories.js';
 import { registerEval } from './eval.js';
 import { registerBench } from './bench.js';
 import { registerServe } from './serve.js';
+import { registerWorker } from './worker.js';
+import { registerStatus } from './status.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerAdd,
@@ -24,5 +26,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerStories,
   registerEval,
   registerServe,
+  registerWorker,
+  registerStatus,
   registerBench,
 ];
