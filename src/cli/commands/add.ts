@@ -16,6 +16,7 @@ interface AddFlags {
   json?: boolean;
   quiet?: boolean;
   allowPrivate?: boolean;
+  queue?: boolean;
 }
 
 type Prepare = (raw: RawDocument) => Article;
@@ -37,10 +38,12 @@ export const registerAdd: RegisterCommand = (program: Command, ctx: CliContext) 
     .option('--json', 'print what was added, skipped and refused as JSON')
     .option('-q, --quiet', 'print only the summary line and errors')
     .option('--allow-private', 'also fetch URLs on private, loopback and link-local addresses')
+    .option('--queue', 'with a postgres:// --db: queue the documents for `storytrace worker` and return at once')
     .action((paths: string[], flags: AddFlags) => addPaths(ctx, paths, flags));
 };
 
 async function addPaths(ctx: CliContext, paths: string[], flags: AddFlags): Promise<void> {
+  if (flags.queue) return queuePaths(ctx, paths, flags);
   const report: AddReport = { added: [], duplicates: [], errors: [] };
   const batch = new Batch(ctx, flags, report);
   let opened = false;
@@ -138,4 +141,16 @@ class Batch {
     if (this.flags.json) writeJson(this.ctx.io.stdout, this.report);
     else writeLine(this.ctx.io.stdout, `added ${added.length}, duplicates ${duplicates.length}, errors ${errors.length}`);
   }
+}
+
+/** `add --queue`: the documents become jobs for `storytrace worker` (src/queue/enqueue.ts). */
+async function queuePaths(ctx: CliContext, paths: string[], flags: AddFlags): Promise<void> {
+  const { queueSpec } = await import('./worker.js');
+  const { enqueueInputs } = await import('../../queue/enqueue.js');
+  const spec = queueSpec(ctx, 'add --queue');
+  const report = await enqueueInputs(spec, paths, { stdin: ctx.io.stdin ?? null, allowPrivate: flags.allowPrivate === true });
+  for (const e of report.errors) writeLine(ctx.io.stderr, `storytrace: ${oneLine(e.message)}`);
+  if (flags.json) writeJson(ctx.io.stdout, report);
+  else writeLine(ctx.io.stdout, `queued ${report.queued}, errors ${report.errors.length}`);
+  if (report.errors.length > 0) ctx.setExitCode(EXIT_USER);
 }
