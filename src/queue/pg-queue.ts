@@ -44,7 +44,7 @@ const CLAIM = `WITH next AS (
      LIMIT $2
      FOR UPDATE OF j SKIP LOCKED)
   UPDATE jobs SET state = 'running', attempts = jobs.attempts + 1, worker = $1,
-         lease_until = now() + (CASE WHEN jobs.kind = 'analyze' THEN $4 ELSE $3 END) * interval '1 millisecond',
+         lease_until = now() + (CASE WHEN jobs.kind = 'analyze' THEN $4::bigint ELSE $3::bigint END) * interval '1 millisecond',
          started_at = now()
     FROM next WHERE jobs.id = next.id
   RETURNING jobs.id::text AS id, jobs.kind, jobs.payload, jobs.attempts, jobs.max_attempts`;
@@ -112,7 +112,7 @@ export class PgJobQueue implements JobQueue {
 
   async renew(job: ClaimedJob, worker: string): Promise<boolean> {
     const rows = await this.query(
-      `UPDATE jobs SET lease_until = now() + $4 * interval '1 millisecond' WHERE ${HELD} RETURNING id`,
+      `UPDATE jobs SET lease_until = now() + $4::bigint * interval '1 millisecond' WHERE ${HELD} RETURNING id`,
       [job.id, worker, job.attempt, this.leaseOf(job)],
     );
     return rows.length === 1;
@@ -157,8 +157,8 @@ export class PgJobQueue implements JobQueue {
     const last = job.attempt >= job.maxAttempts;
     try {
       await this.query(
-        `UPDATE jobs SET state = $4, error = $5, lease_until = NULL,
-                run_after = now() + $6 * interval '1 millisecond', finished_at = CASE WHEN $4 = 'failed' THEN now() END
+        `UPDATE jobs SET state = $4::text, error = $5, lease_until = NULL,
+                run_after = now() + $6::bigint * interval '1 millisecond', finished_at = CASE WHEN $4::text = 'failed' THEN now() END
           WHERE ${HELD}`,
         [job.id, worker, job.attempt, last ? 'failed' : 'queued', error, this.options.retryDelayMs * job.attempt],
       );
@@ -174,7 +174,7 @@ export class PgJobQueue implements JobQueue {
     await this.query(
       `INSERT INTO workers (id, host, pid, jobs_done) VALUES ($1, $2, $3, $4)
        ON CONFLICT (id) DO UPDATE SET seen_at = now(), jobs_done = excluded.jobs_done,
-         stopped_at = CASE WHEN $5 THEN now() END`,
+         stopped_at = CASE WHEN $5::boolean THEN now() END`,
       [worker.id, worker.host, worker.pid, jobsDone, stopped],
     );
   }

@@ -21,7 +21,7 @@ export async function statusOf(pool: pg.Pool): Promise<QueueStatus> {
   );
   const workers = await pool.query<{ id: string; host: string; pid: number; ago: number; jobs_done: string; stopped: boolean }>(
     `SELECT id, host, pid, extract(epoch FROM now() - seen_at)::float8 AS ago, jobs_done, stopped_at IS NOT NULL AS stopped
-       FROM workers WHERE seen_at > now() - $1 * interval '1 second' ORDER BY id`,
+       FROM workers WHERE seen_at > now() - $1::integer * interval '1 second' ORDER BY id`,
     [WORKERS_RECENT_SECONDS],
   );
   return {

@@ -5,6 +5,7 @@
  * leases run out and other workers take the jobs over (src/queue/pg-queue.ts).
  */
 import { hostname } from 'node:os';
+import { StoreError } from '../errors.js';
 import { createEngine, type Engine } from '../engine/engine.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
@@ -87,12 +88,23 @@ class WorkerLoop {
 
   private async slot(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
-      const [job] = await this.queue.claim(this.identity.id, 1);
+      const [job] = await this.claimOne();
       if (job === undefined) {
         await sleep(this.options.pollMs, signal);
         continue;
       }
       await this.process(job);
+    }
+  }
+
+  /** The next job, if any; a lost connection is logged and retried at the next poll. */
+  private async claimOne(): Promise<ClaimedJob[]> {
+    try {
+      return await this.queue.claim(this.identity.id, 1);
+    } catch (err) {
+      if (!(err instanceof StoreError)) throw err;
+      this.log(`cannot claim jobs: ${err.message}`);
+      return [];
     }
   }
 
