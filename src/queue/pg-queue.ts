@@ -8,6 +8,8 @@
  * - A running job whose lease ran out (its worker was killed or hung) is claimable again: the
  *   next claim takes it over and counts another attempt. One whose last attempt ran out is set
  *   aside as `failed` instead, so an input that kills its worker cannot kill workers forever.
+ * - The claiming worker's maxAttempts applies (recorded on the job, so a job abandoned on its
+ *   last attempt is recognised by any worker).
  * - Completing and failing name the attempt, so a worker that lost its lease cannot overwrite
  *   what the new holder does.
  * - An analyze job waits until every ingest job queued before it is finished, so it sees them.
@@ -43,7 +45,7 @@ const CLAIM = `WITH next AS (
      ORDER BY j.id
      LIMIT $2
      FOR UPDATE OF j SKIP LOCKED)
-  UPDATE jobs SET state = 'running', attempts = jobs.attempts + 1, worker = $1,
+  UPDATE jobs SET state = 'running', attempts = jobs.attempts + 1, worker = $1, max_attempts = $5,
          lease_until = now() + (CASE WHEN jobs.kind = 'analyze' THEN $4::bigint ELSE $3::bigint END) * interval '1 millisecond',
          started_at = now()
     FROM next WHERE jobs.id = next.id
@@ -103,7 +105,7 @@ export class PgJobQueue implements JobQueue {
     await this.query(SET_ASIDE_ABANDONED, []);
     const rows = await this.query<{ id: string; kind: JobKind; payload: ClaimedJob['payload']; attempts: number; max_attempts: number }>(
       CLAIM,
-      [worker, limit, this.options.leaseMs, this.options.analyzeLeaseMs],
+      [worker, limit, this.options.leaseMs, this.options.analyzeLeaseMs, this.options.maxAttempts],
     );
     return rows
       .map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempt: r.attempts, maxAttempts: r.max_attempts }))

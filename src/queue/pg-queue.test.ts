@@ -1,0 +1,153 @@
+/**
+ * The PostgreSQL job queue against a real server, each test in a fresh schema: leases, takeover
+ * after a lease runs out, poison jobs set aside, concurrent claimers, the analyze barrier, and
+ * one worker loop end to end. Skips without a server, except under CI=true.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PgJobQueue } from './pg-queue.js';
+import { runWorker } from './worker.js';
+import { findPgServer, missingServerFailure, PG_SKIP_MESSAGE, TestSchemas } from './test-server.js';
+import type { IngestPayload, QueueOptions } from './queue.js';
+
+const serverUrl = await findPgServer();
+
+const doc = (i: number, body = `Paragraph ${i} says the council met on day ${i} and voted on budget line ${i * 7}.`): IngestPayload => ({
+  doc: { source: `test:${i}`, kind: 'text', body, meta: {} },
+});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+if (serverUrl === null) {
+  const failure = missingServerFailure();
+  if (failure !== null) test('PostgreSQL server is reachable (required under CI=true)', () => assert.fail(failure));
+  else test('PostgreSQL job queue', (t) => t.skip(PG_SKIP_MESSAGE));
+} else {
+  queueTests(new TestSchemas(serverUrl));
+}
+
+function queueTests(schemas: TestSchemas): void {
+  const open: PgJobQueue[] = [];
+  const openQueue = async (url: string, options: Partial<QueueOptions> = {}, pool = 4) => {
+    const q = await PgJobQueue.open(url, options, pool);
+    open.push(q);
+    return q;
+  };
+  after(async () => {
+    for (const q of open) await q.close();
+    await schemas.dropAll();
+  });
+
+  describe('PgJobQueue', () => {
+    test('a claimed job is leased: nobody else gets it while the lease holds', async () => {
+      const q = await openQueue(schemas.fresh().url, { leaseMs: 10_000 });
+      await q.enqueueIngest([doc(1)]);
+      const [job] = await q.claim('w1', 5);
+      assert.equal(job?.attempt, 1);
+      assert.deepEqual(await q.claim('w2', 5), []);
+      assert.equal(await q.renew(job!, 'w1'), true);
+      assert.equal(await q.renew(job!, 'w2'), false, 'only the holder renews');
+      await q.complete(job!, 'w1', { ok: true });
+      const status = await q.status();
+      assert.deepEqual(status.counts, [{ kind: 'ingest', state: 'done', jobs: 1 }]);
+      assert.equal(status.throughput.lastMinute, 1);
+    });
+
+    test('a job whose lease ran out is taken over; the old holder can no longer finish it', async () => {
+      const q = await openQueue(schemas.fresh().url, { leaseMs: 150 });
+      await q.enqueueIngest([doc(1)]);
+      const [first] = await q.claim('dead', 1);
+      assert.deepEqual(await q.claim('w2', 1), []);
+      await sleep(300);
+      const [second] = await q.claim('w2', 1);
+      assert.equal(second?.id, first?.id);
+      assert.equal(second?.attempt, 2);
+      await q.complete(first!, 'dead', { stale: true }); // ignored: not its attempt any more
+      assert.equal((await q.status()).counts[0]?.state, 'running');
+      await q.complete(second!, 'w2', {});
+      assert.deepEqual((await q.status()).counts, [{ kind: 'ingest', state: 'done', jobs: 1 }]);
+    });
+
+    test('a poison job is retried maxAttempts times, then set aside as failed with its error', async () => {
+      const q = await openQueue(schemas.fresh().url, { maxAttempts: 3, retryDelayMs: 1 });
+      await q.enqueueIngest([doc(1)]);
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await sleep(attempt * 2 + 5);
+        const [job] = await q.claim('w', 1);
+        assert.equal(job?.attempt, attempt);
+        await q.fail(job!, 'w', `boom ${attempt}`);
+      }
+      await sleep(20);
+      assert.deepEqual(await q.claim('w', 1), []);
+      const status = await q.status();
+      assert.deepEqual(status.failures.map((f) => [f.kind, f.attempts, f.error, f.what]), [['ingest', 3, 'boom 3', 'test:1']]);
+    });
+
+    test('a job whose worker dies on its last attempt is set aside, not run again', async () => {
+      const q = await openQueue(schemas.fresh().url, { maxAttempts: 1, leaseMs: 100 });
+      await q.enqueueIngest([doc(1)]);
+      assert.equal((await q.claim('dies', 1)).length, 1);
+      await sleep(250);
+      assert.deepEqual(await q.claim('w', 1), []);
+      const [failure] = (await q.status()).failures;
+      assert.match(failure?.error ?? '', /lease expired/);
+    });
+
+    test('concurrent claimers never get the same job', async () => {
+      const { url } = schemas.fresh();
+      const q = await openQueue(url);
+      await q.enqueueIngest(Array.from({ length: 300 }, (_, i) => doc(i)));
+      const claimers = await Promise.all(Array.from({ length: 4 }, () => openQueue(url, {}, 2)));
+      const claimed = await Promise.all(
+        claimers.flatMap((c, n) => [0, 1].map(async (slot) => {
+          const ids: string[] = [];
+          for (;;) {
+            const jobs = await c.claim(`w${n}.${slot}`, 3);
+            if (jobs.length === 0) return ids;
+            ids.push(...jobs.map((j) => j.id));
+          }
+        })),
+      );
+      const all = claimed.flat();
+      assert.equal(all.length, 300);
+      assert.equal(new Set(all).size, 300, 'no job claimed twice');
+      assert.ok(claimed.filter((ids) => ids.length > 0).length > 1, 'the work was shared');
+    });
+
+    test('analyze waits for the ingest jobs queued before it; a second enqueue coalesces', async () => {
+      const q = await openQueue(schemas.fresh().url);
+      await q.enqueueIngest([doc(1)]);
+      await q.enqueueAnalyze();
+      await q.enqueueAnalyze();
+      const [ingest] = await q.claim('w', 5);
+      assert.equal(ingest?.kind, 'ingest');
+      assert.deepEqual(await q.claim('w', 5), [], 'analyze waits for the running ingest job');
+      await q.complete(ingest!, 'w', {});
+      const [analyze, more] = await q.claim('w', 5);
+      assert.equal(analyze?.kind, 'analyze');
+      assert.equal(more, undefined, 'one analyze job, not two');
+    });
+
+    test('a worker stores good documents, sets a bad one aside, and stops when told', async () => {
+      const { url } = schemas.fresh();
+      const q = await openQueue(url, { retryDelayMs: 1 });
+      await q.enqueueIngest([doc(1), doc(2, 'Leave a Reply\n\nShare this'), doc(3)]);
+      await q.enqueueAnalyze();
+      const stop = new AbortController();
+      const running = runWorker(url, stop.signal, { pollMs: 20, concurrency: 2, queue: { maxAttempts: 2, retryDelayMs: 1 } });
+      for (let i = 0; i < 200; i++) {
+        const s = await q.status();
+        const live = s.counts.filter((c) => c.state === 'queued' || c.state === 'running').reduce((n, c) => n + c.jobs, 0);
+        if (live === 0) break;
+        await sleep(50);
+      }
+      stop.abort();
+      const summary = await running;
+      const status = await q.status();
+      assert.equal(summary.done, 3, 'two ingest jobs and the analysis');
+      assert.equal(summary.failed, 2, 'the bad document, twice');
+      assert.deepEqual(status.failures.map((f) => [f.what, f.attempts]), [['test:2', 2]]);
+      assert.match(status.failures[0]?.error ?? '', /no article text/);
+      assert.equal(status.workers[0]?.stopped, true);
+    });
+  });
+}
