@@ -17,21 +17,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Slow clients must send a whole request in time; idle keep-alive sockets are closed. Node checks
+ * these deadlines only every `connectionsCheckingInterval` (30 s by default, set only at
+ * creation), so a slow client could hold a socket up to twice the limit: check four times per limit.
+ */
+function slowClientLimits(requestTimeoutMs: number) {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(requestTimeoutMs, 20_000),
+    keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeoutMs / 4))),
+  };
+}
+
 export async function startServer(options: Partial<ServerOptions> = {}, log: ErrorLog = (l) => process.stderr.write(l + '\n')): Promise<RunningServer> {
   const o: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, ...options };
   const store = await openStore(o.db);
   const app = createApp(createServerContext(store, o, log));
   const server = await new Promise<Server>((resolveServer, reject) => {
-    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolveServer(s as Server));
+    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host, serverOptions: slowClientLimits(o.requestTimeoutMs) }, () => resolveServer(s as Server));
     s.once('error', reject);
   }).catch(async (err) => {
     await store.close();
     throw err;
   });
-  // Slow clients must send a whole request in time; idle keep-alive sockets are closed.
-  server.requestTimeout = o.requestTimeoutMs;
-  server.headersTimeout = Math.min(o.requestTimeoutMs, 20_000);
-  server.keepAliveTimeout = 5_000;
   // After the first page has had its chance: loading blocks the event loop for about a second.
   const warmUp = o.warmUpAfterMs === null ? null : setTimeout(() => void sharedEngine().catch((e: Error) => log(`storytrace serve: warm-up failed: ${e.message}`)), o.warmUpAfterMs);
   warmUp?.unref();
