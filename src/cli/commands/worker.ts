@@ -11,6 +11,7 @@ interface WorkerFlags {
   concurrency: number;
   pollMs: number;
   maxAttempts: number;
+  leaseMs: number;
 }
 
 function positive(value: string): number {
@@ -37,6 +38,7 @@ export const registerWorker: RegisterCommand = (program: Command, ctx: CliContex
     .option('--concurrency <n>', 'jobs to run at once in this process', positive, 1)
     .option('--poll-ms <ms>', 'wait between looks at an empty queue', positive, 500)
     .option('--max-attempts <n>', 'failed runs before a job is set aside as failed', positive, 3)
+    .option('--lease-ms <ms>', 'how long an ingest job stays with a worker that stopped answering', positive, 30_000)
     .action((flags: WorkerFlags) => work(ctx, flags));
 };
 
@@ -60,7 +62,7 @@ async function work(ctx: CliContext, flags: WorkerFlags): Promise<void> {
     const summary = await runWorker(
       spec,
       stopping.signal,
-      { concurrency: flags.concurrency, pollMs: flags.pollMs, queue: { maxAttempts: flags.maxAttempts } },
+      { concurrency: flags.concurrency, pollMs: flags.pollMs, queue: { maxAttempts: flags.maxAttempts, leaseMs: flags.leaseMs } },
       log,
     );
     writeLine(ctx.io.stdout, `worker ${summary.id}: ${summary.done} jobs done, ${summary.failed} failed attempts`);
