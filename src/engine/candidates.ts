@@ -39,7 +39,11 @@ function indexTerms(d: AnalyzedArticle, limit = 40): string[] {
 export function topicPairs(docs: readonly AnalyzedArticle[], o: EngineOptions): PairKey[] {
   const postings = new Map<string, number[]>();
   docs.forEach((d, i) => {
-    for (const t of indexTerms(d)) postings.set(t, [...(postings.get(t) ?? []), i]);
+    for (const t of indexTerms(d)) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
   });
   // Terms carried by a large share of the corpus say nothing about which event a text reports.
   const maxPosting = Math.max(20, Math.ceil(docs.length * 0.2));

@@ -44,9 +44,13 @@ export function analyzeAll(engine: Engine, articles: readonly Article[]): Analyz
   const sorted = [...articles].sort((x, y) => (x.id < y.id ? -1 : 1));
   const tokens = sorted.map((a) => tokenize(a.text, a.sentences, engine.lexicon));
   const stats = termStats(tokens);
-  const names = sorted.map((a, i) => namesOf(engine, a, tokens[i]));
+  const names = sorted.map((a, i) => new Set(namesOf(engine, a, tokens[i])));
+  // How many articles carry each name: a name is "known elsewhere" when another article has it.
+  const carriers = new Map<string, number>();
+  for (const set of names) for (const n of set) carriers.set(n, (carriers.get(n) ?? 0) + 1);
+  const known = [...carriers.keys()].sort();
   return sorted.map((a, i) => {
-    const others = names.flatMap((n, j) => (j === i ? [] : n));
+    const others = known.filter((n) => carriers.get(n)! > (names[i].has(n) ? 1 : 0));
     return analyzeArticle(engine, a, stats, others, tokens[i]);
   });
 }
