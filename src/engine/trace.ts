@@ -48,10 +48,14 @@ export async function traceArticle(engine: Engine, store: Store, article: Articl
   const ids = new Set<string>();
   const index = new StoreCandidateIndex(store, engine.options.index);
   const fp = fingerprintText(article.text, article.sentences, engine.options.index);
-  for (const c of await index.query(fp, { excludeId: article.id, limit: engine.options.maxFingerprintCandidates })) ids.add(c.id);
+  // Each candidate is analysed in full, so the lists are trimmed to what `limit` can show:
+  // reused text first (fingerprint neighbours), then the articles sharing the most names.
+  const room = Math.max(o.limit, 10);
+  const reused = await index.query(fp, { excludeId: article.id, limit: Math.min(engine.options.maxFingerprintCandidates, room) });
+  for (const c of reused) ids.add(c.id);
   const byNames = await store.findByBucketKeys(articleEntityKeys(engine, article));
-  const top = [...byNames.entries()].filter(([id]) => id !== article.id).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  for (const [id] of top.slice(0, engine.options.maxTopicCandidates * 2)) ids.add(id);
+  const top = [...byNames.entries()].filter(([id]) => id !== article.id && !ids.has(id)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  for (const [id] of top.slice(0, Math.min(engine.options.maxTopicCandidates, room))) ids.add(id);
   const others: Article[] = [];
   for (const id of [...ids].sort()) {
     const a = await store.getArticle(id);
