@@ -1,9 +1,9 @@
 /**
- * The PostgreSQL job queue against a real server, each test in a fresh schema: leases, takeover
- * after a lease runs out, poison jobs set aside, concurrent claimers, the analyze barrier, and
- * one worker loop end to end. Skips without a server, except under CI=true.
+ * The PostgreSQL job queue against a real server, in one fresh schema emptied before each test:
+ * leases, takeover after a lease runs out, poison jobs set aside, concurrent claimers, the
+ * analyze barrier, and one worker loop end to end. Skips without a server, except under CI=true.
  */
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PgJobQueue } from './pg-queue.js';
 import { runWorker } from './worker.js';
@@ -27,6 +27,12 @@ if (serverUrl === null) {
 
 function queueTests(schemas: TestSchemas): void {
   const open: PgJobQueue[] = [];
+  // One schema for all tests, emptied before each: creating one costs about a second.
+  const shared = schemas.fresh();
+  const empty = async () => {
+    await schemas.query(`TRUNCATE ${shared.schema}.jobs, ${shared.schema}.workers`);
+    return shared;
+  };
   const openQueue = async (url: string, options: Partial<QueueOptions> = {}, pool = 4) => {
     const q = await PgJobQueue.open(url, options, pool);
     open.push(q);
@@ -38,8 +44,9 @@ function queueTests(schemas: TestSchemas): void {
   });
 
   describe('PgJobQueue', () => {
+    before(async () => (await openQueue(shared.url)).status());
     test('a claimed job is leased: nobody else gets it while the lease holds', async () => {
-      const q = await openQueue(schemas.fresh().url, { leaseMs: 10_000 });
+      const q = await openQueue((await empty()).url, { leaseMs: 10_000 });
       await q.enqueueIngest([doc(1)]);
       const [job] = await q.claim('w1', 5);
       assert.equal(job?.attempt, 1);
@@ -53,7 +60,7 @@ function queueTests(schemas: TestSchemas): void {
     });
 
     test('a job whose lease ran out is taken over; the old holder can no longer finish it', async () => {
-      const q = await openQueue(schemas.fresh().url, { leaseMs: 150 });
+      const q = await openQueue((await empty()).url, { leaseMs: 150 });
       await q.enqueueIngest([doc(1)]);
       const [first] = await q.claim('dead', 1);
       assert.deepEqual(await q.claim('w2', 1), []);
@@ -68,7 +75,7 @@ function queueTests(schemas: TestSchemas): void {
     });
 
     test('a poison job is retried maxAttempts times, then set aside as failed with its error', async () => {
-      const q = await openQueue(schemas.fresh().url, { maxAttempts: 3, retryDelayMs: 1 });
+      const q = await openQueue((await empty()).url, { maxAttempts: 3, retryDelayMs: 1 });
       await q.enqueueIngest([doc(1)]);
       for (let attempt = 1; attempt <= 3; attempt++) {
         await sleep(attempt * 2 + 5);
@@ -83,7 +90,7 @@ function queueTests(schemas: TestSchemas): void {
     });
 
     test('a job whose worker dies on its last attempt is set aside, not run again', async () => {
-      const q = await openQueue(schemas.fresh().url, { maxAttempts: 1, leaseMs: 100 });
+      const q = await openQueue((await empty()).url, { maxAttempts: 1, leaseMs: 100 });
       await q.enqueueIngest([doc(1)]);
       assert.equal((await q.claim('dies', 1)).length, 1);
       await sleep(250);
@@ -93,7 +100,7 @@ function queueTests(schemas: TestSchemas): void {
     });
 
     test('concurrent claimers never get the same job', async () => {
-      const { url } = schemas.fresh();
+      const { url } = await empty();
       const q = await openQueue(url);
       await q.enqueueIngest(Array.from({ length: 300 }, (_, i) => doc(i)));
       const claimers = await Promise.all(Array.from({ length: 4 }, () => openQueue(url, {}, 2)));
@@ -114,7 +121,7 @@ function queueTests(schemas: TestSchemas): void {
     });
 
     test('analyze waits for the ingest jobs queued before it; a second enqueue coalesces', async () => {
-      const q = await openQueue(schemas.fresh().url);
+      const q = await openQueue((await empty()).url);
       await q.enqueueIngest([doc(1)]);
       await q.enqueueAnalyze();
       await q.enqueueAnalyze();
@@ -128,17 +135,18 @@ function queueTests(schemas: TestSchemas): void {
     });
 
     test('a worker stores good documents, sets a bad one aside, and stops when told', async () => {
-      const { url } = schemas.fresh();
+      const { url } = await empty();
       const q = await openQueue(url, { retryDelayMs: 1 });
       await q.enqueueIngest([doc(1), doc(2, 'Leave a Reply\n\nShare this'), doc(3)]);
       await q.enqueueAnalyze();
       const stop = new AbortController();
       const running = runWorker(url, stop.signal, { pollMs: 20, concurrency: 2, queue: { maxAttempts: 2, retryDelayMs: 1 } });
-      for (let i = 0; i < 200; i++) {
+      // Generous: loading the engine's lexicon takes seconds on a loaded machine.
+      const deadline = Date.now() + 60_000;
+      for (let live = -1; live !== 0; await sleep(50)) {
         const s = await q.status();
-        const live = s.counts.filter((c) => c.state === 'queued' || c.state === 'running').reduce((n, c) => n + c.jobs, 0);
-        if (live === 0) break;
-        await sleep(50);
+        live = s.counts.filter((c) => c.state === 'queued' || c.state === 'running').reduce((n, c) => n + c.jobs, 0);
+        assert.ok(Date.now() < deadline, `queue still holds ${live} live jobs after 60 s`);
       }
       stop.abort();
       const summary = await running;
