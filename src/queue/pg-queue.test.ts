@@ -5,6 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { MIGRATIONS_TABLE_DDL, PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../store/postgres-schema.js';
 import { PgJobQueue } from './pg-queue.js';
 import { runWorker } from './worker.js';
 import { findPgServer, missingServerFailure, PG_SKIP_MESSAGE, TestSchemas } from './test-server.js';
@@ -45,6 +46,18 @@ function queueTests(schemas: TestSchemas): void {
 
   describe('PgJobQueue', () => {
     before(async () => (await openQueue(shared.url)).status());
+    test('a database of schema 1 (before the queue) is upgraded to the queue on open', async () => {
+      const { schema, url } = schemas.fresh('v1');
+      await schemas.query(`CREATE SCHEMA ${schema}`);
+      await schemas.query(`SET search_path TO ${schema}; ${MIGRATIONS_TABLE_DDL}; ${PG_MIGRATIONS[0]!.statements.join(';')};
+        INSERT INTO schema_migrations (version, description) VALUES (1, 'initial schema'); SET search_path TO public`);
+      const q = await openQueue(url);
+      await q.enqueueIngest([doc(1)]);
+      const versions = await schemas.query<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations ORDER BY 1`);
+      assert.deepEqual(versions.rows.map((r) => r.version), [1, 2]);
+      assert.equal(PG_SCHEMA_VERSION, 2);
+    });
+
     test('a claimed job is leased: nobody else gets it while the lease holds', async () => {
       const q = await openQueue((await empty()).url, { leaseMs: 10_000 });
       await q.enqueueIngest([doc(1)]);
