@@ -35,6 +35,8 @@ if (serverUrl === null) {
 
   test('add --queue returns with jobs queued; a worker stopped by SIGINT has done them; status says so', async () => {
     const { url } = schemas.fresh('cli');
+    const empty = await runInProcess(['--db', url, 'status']);
+    assert.match(empty.stderr, /empty database/, 'status does not create a database');
     writeFileSync(join(dir, 'one.txt'), 'The harbour board approved the new pier on Monday after a long debate about its cost.\n');
     writeFileSync(join(dir, 'two.txt'), 'Villagers protested the closure of the old mill, which employed forty people for a century.\n');
     const added = await runInProcess(['--db', url, 'add', '--queue', join(dir, 'one.txt'), join(dir, 'two.txt')]);

@@ -67,12 +67,15 @@ export class PgJobQueue implements JobQueue {
     this.options = options;
   }
 
-  /** Connects to `spec` (a postgres:// URL), creating or upgrading the schema when needed. */
-  static async open(spec: string, options: Partial<QueueOptions> = {}, poolSize = 2): Promise<PgJobQueue> {
+  /**
+   * Connects to `spec` (a postgres:// URL), creating or upgrading the schema when needed;
+   * `readonly` (for status) refuses an empty or older database instead and writes nothing.
+   */
+  static async open(spec: string, options: Partial<QueueOptions> = {}, poolSize = 2, readonly = false): Promise<PgJobQueue> {
     const target = parsePostgresSpec(spec);
-    const pool = createPool(target, { ...DEFAULT_POSTGRES_OPTIONS, poolSize });
+    const pool = createPool(target, { ...DEFAULT_POSTGRES_OPTIONS, poolSize, readonly });
     try {
-      await prepareSchema(pool, target, false);
+      await prepareSchema(pool, target, readonly);
     } catch (err) {
       await pool.end();
       throw storeErrorFromPg(target.display, err);

@@ -23,7 +23,8 @@ export const registerStatus: RegisterCommand = (program: Command, ctx: CliContex
 async function showStatus(ctx: CliContext, flags: StatusFlags): Promise<void> {
   const spec = queueSpec(ctx, 'status');
   const { PgJobQueue } = await import('../../queue/pg-queue.js');
-  const queue = await PgJobQueue.open(spec);
+  // Read-only: looking at the queue never creates or upgrades a database.
+  const queue = await PgJobQueue.open(spec, {}, 2, true);
   let status: QueueStatus;
   try {
     status = await queue.status();
