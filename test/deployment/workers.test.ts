@@ -4,10 +4,10 @@
  * queue drains, the stored articles, relations and stories must equal those of one process
  * writing to SQLite through the engine's library functions.
  *
- * Corpus size: STORYTRACE_WORKERS_TEST_DOCS, default 1000 small articles. The issue asks for
- * ≥ 20k, but on this loaded 2-core machine a single-process analysis (analyzeStore, which
- * analyses every stored article together) takes minutes beyond a few thousand articles, for
- * the SQLite reference and the workers alike; 1000 keeps the whole test near two minutes.
+ * Corpus size: STORYTRACE_WORKERS_TEST_DOCS, default 1000 small articles (about 95 s here). The
+ * issue asks for ≥ 20k, but the test does the work twice (workers, then the SQLite reference)
+ * and on this loaded 2-core machine one process ingests about 60 small articles/s and analyses
+ * 2000 in about 45 s (growing faster than linearly): 20k would take well over ten minutes.
  * Run it bigger on a bigger machine with the variable set.
  *
  * Skips without a PostgreSQL server, except under CI=true.
