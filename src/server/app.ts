@@ -1,5 +1,5 @@
 /** The HTTP app: API routes, the OpenAPI document, the web UI, limits and the error handler. */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny'; // the small router: the UI's first page comes sooner after start
 import { bodyLimit } from 'hono/body-limit';
 import { timeout } from 'hono/timeout';
 import { HTTPException } from 'hono/http-exception';
