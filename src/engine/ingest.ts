@@ -18,7 +18,13 @@ export type IngestEvent =
  * candidate without comparing all pairs. A duplicate (same normalised text) is not stored again.
  */
 export async function storeArticle(store: Store, index: StoreCandidateIndex, engine: Engine, article: Article): Promise<IngestEvent> {
-  const result = await store.addArticle(article);
+  // Article, name keys, LSH buckets and fingerprint in one transaction (SQLite): a crash
+  // never leaves it stored but unfindable.
+  const fp = await index.entries(fingerprintText(article.text, article.sentences, engine.options.index));
+  const result = await store.addArticle(article, {
+    fingerprints: [{ kind: fp.kind, data: fp.data }],
+    bucketKeys: [...articleEntityKeys(engine, article), ...fp.bucketKeys],
+  });
   if (result.status === 'duplicate') {
     const id = result.duplicateOf ?? result.id;
     // A run killed between storing and indexing left an article without its index entries:
@@ -26,7 +32,6 @@ export async function storeArticle(store: Store, index: StoreCandidateIndex, eng
     if (!(await store.getFingerprint(id, FINGERPRINT_KIND))) await indexArticle(store, index, engine, id, article);
     return { kind: 'duplicate', id: result.id, source: article.source, duplicateOf: id };
   }
-  await indexArticle(store, index, engine, result.id, article);
   return { kind: 'added', id: result.id, source: article.source, title: article.title };
 }
 

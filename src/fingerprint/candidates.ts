@@ -165,6 +165,13 @@ export class StoreCandidateIndex implements CandidateIndex {
     this.checked = true;
   }
 
+  /** What `add` would write, for a caller that stores it with the article in one transaction. */
+  async entries(fp: Fingerprint): Promise<{ kind: string; data: Uint8Array; bucketKeys: string[] }> {
+    checkFingerprint(fp, this.params, this.key);
+    await this.ensureParams();
+    return { kind: FINGERPRINT_KIND, data: encodeFingerprint(fp), bucketKeys: [...fingerprintKeys(fp, this.params).values()].flat() };
+  }
+
   async add(id: string, fp: Fingerprint): Promise<void> {
     checkFingerprint(fp, this.params, this.key);
     await this.ensureParams();

@@ -92,6 +92,18 @@ function articleTests(withStore: WithStore): void {
     assert.equal(await store.getArticle(again.id), null);
   }));
 
+  test('index entries given with an article are stored with it, and not for a duplicate', withStore(async (store) => {
+    const first = makeTestArticle(1);
+    const index = { fingerprints: [{ kind: 'fingerprint', data: new Uint8Array([1, 2, 3]) }], bucketKeys: ['k:1', 'k:2'] };
+    await store.addArticle(first, index);
+    assert.deepEqual(await store.getFingerprint(first.id, 'fingerprint'), new Uint8Array([1, 2, 3]));
+    assert.deepEqual([...(await store.findByBucketKeys(['k:1', 'k:2']))], [[first.id, 2]]);
+    const again = makeTestArticle(2, { contentHash: first.contentHash });
+    await store.addArticle(again, { fingerprints: [{ kind: 'fingerprint', data: new Uint8Array([9]) }], bucketKeys: ['k:9'] });
+    assert.equal(await store.getFingerprint(again.id, 'fingerprint'), null);
+    assert.equal((await store.findByBucketKeys(['k:9'])).size, 0);
+  }));
+
   test('listArticles orders by published date then id, undated last, with limit and offset', withStore(async (store) => {
     await store.addArticle(makeTestArticle(5, { published: '2024-01-02' }));
     await store.addArticle(makeTestArticle(3, { published: null }));

@@ -18,7 +18,7 @@ import {
 } from './postgres-connect.js';
 import { prepareSchema } from './postgres-migrate.js';
 import { MIN_ID_PREFIX } from './sqlite.js';
-import type { AddResult, ArticleSummary, ListOptions, Store, StoredStory } from './store.js';
+import type { AddResult, ArticleIndexEntries, ArticleSummary, ListOptions, Store, StoredStory } from './store.js';
 
 const ARTICLE_COLUMNS = `id, content_hash, source, title, outlet, author, published, url, text, boilerplate, paragraphs, sentences`;
 // NULLS LAST is PostgreSQL's default for ascending order; spelled out because SQLite lists alike.
@@ -55,7 +55,18 @@ export class PostgresStore implements Store {
     return new PostgresStore(target.display, pool);
   }
 
-  async addArticle(article: Article): Promise<AddResult> {
+  async addArticle(article: Article, index?: ArticleIndexEntries): Promise<AddResult> {
+    const result = await this.insertArticle(article);
+    if (result.status === 'added' && index) {
+      // Not in the insert's transaction: a crash in between leaves the article unindexed, and
+      // storeArticle (src/engine/ingest.ts) indexes it when the input is met again.
+      await this.addBucketKeys(article.id, index.bucketKeys);
+      for (const f of index.fingerprints) await this.putFingerprint(article.id, f.kind, f.data);
+    }
+    return result;
+  }
+
+  private async insertArticle(article: Article): Promise<AddResult> {
     return this.run(async () => {
       const inserted = await this.pool.query(INSERT_ARTICLE, articleParams(article));
       if (inserted.rowCount === 1) return { id: article.id, status: 'added' };

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import type { Article, PairRelation } from '../types.js';
 import { openSqliteDatabase, storeErrorFrom, type SqliteOpenOptions } from './sqlite-open.js';
-import type { AddResult, ArticleSummary, ListOptions, Store, StoredStory } from './store.js';
+import type { AddResult, ArticleIndexEntries, ArticleSummary, ListOptions, Store, StoredStory } from './store.js';
 
 /** Shortest id prefix `getArticle` resolves; shorter ones match too much to be meant. */
 export const MIN_ID_PREFIX = 4;
@@ -100,12 +100,16 @@ export class SqliteStore implements Store {
     }
   }
 
-  async addArticle(article: Article): Promise<AddResult> {
+  async addArticle(article: Article, index?: ArticleIndexEntries): Promise<AddResult> {
     return this.run(() =>
       this.db.transaction((): AddResult => {
         const existing = this.sql.idByHash.get(article.contentHash) as string | undefined;
         if (existing !== undefined) return { id: article.id, status: 'duplicate', duplicateOf: existing };
         this.sql.insertArticle.run(articleToRow(article));
+        for (const key of index?.bucketKeys ?? []) this.sql.addBucket.run(key, article.id);
+        for (const f of index?.fingerprints ?? []) {
+          this.sql.putFingerprint.run(article.id, f.kind, Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength));
+        }
         return { id: article.id, status: 'added' };
       }).immediate(),
     );

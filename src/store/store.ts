@@ -9,8 +9,12 @@ import type { Article, PairRelation } from '../types.js';
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
 
-  /** Stores an article unless one with the same contentHash exists; says which happened. */
-  addArticle(article: Article): Promise<AddResult>;
+  /**
+   * Stores an article unless one with the same contentHash exists; says which happened. With
+   * `index`, its fingerprints and bucket keys are written in the same transaction, so a crash
+   * never leaves an article stored but unfindable (backends that can't, write them right after).
+   */
+  addArticle(article: Article, index?: ArticleIndexEntries): Promise<AddResult>;
   /** By full id, or by a unique id prefix of at least 4 characters. */
   getArticle(idOrPrefix: string): Promise<Article | null>;
   listArticles(options?: ListOptions): Promise<ArticleSummary[]>;
@@ -38,6 +42,12 @@ export interface Store {
   getStories(): Promise<StoredStory[]>;
 
   close(): Promise<void>;
+}
+
+/** What candidate search keeps about an article, written with it by addArticle. */
+export interface ArticleIndexEntries {
+  fingerprints: ReadonlyArray<{ kind: string; data: Uint8Array }>;
+  bucketKeys: readonly string[];
 }
 
 export interface AddResult {
