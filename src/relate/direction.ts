@@ -1,6 +1,7 @@
 import type { RelationType } from '../types.js';
 import { DERIVED_RELATIONS } from '../types.js';
 import type { AnalyzedArticle, CreditLike } from './analyzed.js';
+import { outletKey, sameOutlet } from '../story/credit-outlet.js';
 import type { PairFeatures } from './features.js';
 
 export interface DirectionResult {
@@ -10,46 +11,28 @@ export interface DirectionResult {
   reasons: string[];
 }
 
-/** Lower-cased outlet name without a leading "the", for comparing credits with outlets. */
-export function outletKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/^the\s+/, '')
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Does `copy` attribute its text to `source` (by outlet or author name)? */
 export function credits(copy: AnalyzedArticle, source: AnalyzedArticle): boolean {
-  const outlet = source.article.outlet ? outletKey(source.article.outlet) : null;
+  const outlet = source.article.outlet;
   const author = source.article.author?.toLowerCase() ?? null;
   return copy.credits.some(
     (c) =>
       c.strength === 'attribution' &&
-      ((outlet !== null && c.outlet !== null && sameOutlet(outletKey(c.outlet), outlet)) ||
+      ((outlet !== null && c.outlet !== null && sameOutlet(c.outlet, outlet)) ||
         (author !== null && c.authors.some((x) => author.includes(x.toLowerCase())))),
   );
 }
 
-/** "times" matches "washington times": a short form names the full one when it ends it. */
-function sameOutlet(x: string, y: string): boolean {
-  return x === y || y.endsWith(' ' + x) || x.endsWith(' ' + y);
-}
-
 /** Outlets both texts attribute their material to (neither's own): a shared third source. */
 export function sharedCreditedOutlets(a: AnalyzedArticle, b: AnalyzedArticle): string[] {
-  const own = [a.article.outlet, b.article.outlet].filter((x): x is string => !!x).map(outletKey);
-  const keys = (cs: CreditLike[]) =>
-    new Set(cs.filter((c) => c.outlet).map((c) => outletKey(c.outlet as string)));
-  const ka = keys(a.credits);
-  const kb = keys(b.credits);
-  const out: string[] = [];
-  for (const k of ka) {
-    const match = [...kb].some((x) => sameOutlet(x, k));
-    if (match && !own.some((o) => sameOutlet(o, k))) out.push(k);
+  const own = [a.article.outlet, b.article.outlet].filter((x): x is string => !!x);
+  const named = (cs: CreditLike[]) => cs.map((c) => c.outlet).filter((o): o is string => !!o);
+  const fromB = named(b.credits);
+  const out = new Map<string, string>();
+  for (const name of named(a.credits)) {
+    if (fromB.some((x) => sameOutlet(x, name)) && !own.some((o) => sameOutlet(o, name))) out.set(outletKey(name), name);
   }
-  return out.sort();
+  return [...out.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([, name]) => name);
 }
 
 /** Publication time in ms; dates without a time compare by day only. */

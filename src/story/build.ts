@@ -1,7 +1,7 @@
 import type { PairRelation, Span } from '../types.js';
 import { DERIVED_RELATIONS } from '../types.js';
 import type { AnalyzedArticle, CreditLike } from '../relate/analyzed.js';
-import { outletKey } from '../relate/direction.js';
+import { sameOutlet } from './credit-outlet.js';
 import { clusterStories, type ClusterOptions } from './cluster.js';
 import { buildGraph, type DerivationGraph } from './graph.js';
 import { detectHiddenSource, type HiddenSource } from './hidden-source.js';
@@ -67,11 +67,7 @@ function sourcesOf(members: AnalyzedArticle[], rels: PairRelation[], hidden: Hid
 
 function creditMatches(c: CreditLike, outlet: string | null, authors: string[]): boolean {
   if (c.strength !== 'attribution') return false;
-  if (outlet && c.outlet) {
-    const x = outletKey(c.outlet);
-    const y = outletKey(outlet);
-    if (x === y || y.endsWith(' ' + x) || x.endsWith(' ' + y)) return true;
-  }
+  if (outlet && c.outlet && sameOutlet(c.outlet, outlet)) return true;
   return authors.some((a) => c.authors.some((b) => b.toLowerCase() === a.toLowerCase()));
 }
 

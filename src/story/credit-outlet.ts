@@ -43,6 +43,11 @@ export function resolveOutlet(short: string, knownOutlets: readonly string[]): s
   return distinct.length === 1 ? fits[0] : null;
 }
 
+/** Do two written names stand for one outlet, either way round ("the Times" / "The Washington Times")? */
+export function sameOutlet(a: string, b: string): boolean {
+  return resolveOutlet(a, [b]) !== null || resolveOutlet(b, [a]) !== null;
+}
+
 /** Words that make a capitalised name a news outlet. */
 const NEWS_WORDS = new Set(
   `times post news press journal herald tribune guardian telegraph reuters afp ap upi examiner line daily gazette observer

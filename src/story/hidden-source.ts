@@ -1,7 +1,7 @@
 import type { PairRelation } from '../types.js';
 import { DERIVED_RELATIONS } from '../types.js';
 import type { AnalyzedArticle } from '../relate/analyzed.js';
-import { outletKey } from '../relate/direction.js';
+import { outletKey, sameOutlet } from './credit-outlet.js';
 
 /** A source text that several members derive from but no stored article holds. */
 export interface HiddenSource {
@@ -33,11 +33,12 @@ export function creditedOutlets(members: readonly AnalyzedArticle[]): Tally[] {
     for (const c of m.credits) {
       // A copyright line is the page's own publisher, not where its text came from.
       if (!c.outlet || c.kind === 'copyright') continue;
-      const key = outletKey(c.outlet);
-      const existing = [...tallies.values()].find((t) => t.key === key || t.key.endsWith(' ' + key) || key.endsWith(' ' + t.key));
+      const outlet = c.outlet;
+      const existing = [...tallies.values()].find((t) => [...t.names.keys()].some((n) => sameOutlet(n, outlet)));
+      const key = outletKey(outlet);
       const t: Tally = existing ?? { key, names: new Map(), authors: new Set(), score: 0, docs: new Set(), evidence: [] };
       if (!existing) tallies.set(key, t);
-      if (key.length > t.key.length) t.key = key; // keep the fullest form ("washington times" over "times")
+      if (key.length > t.key.length) t.key = key; // keep the fullest form ("washingtontimes" over "times")
       t.names.set(c.outlet, (t.names.get(c.outlet) ?? 0) + 1);
       for (const a of c.authors) t.authors.add(a);
       t.score += c.strength === 'attribution' ? 2 : 1;
@@ -79,9 +80,9 @@ export function detectHiddenSource(
   if (derived.length === 0) return null;
   const linked = new Set(derived.flatMap((r) => [r.a, r.b]));
   const roots = rootsOf([...linked].sort(), derived);
-  const ownOutlets = members.map((m) => m.article.outlet).filter((x): x is string => !!x).map(outletKey);
+  const ownOutlets = members.map((m) => m.article.outlet).filter((x): x is string => !!x);
   const credited = creditedOutlets(members.filter((m) => linked.has(m.article.id))).filter(
-    (t) => !ownOutlets.some((o) => o === t.key || o.endsWith(' ' + t.key) || t.key.endsWith(' ' + o)),
+    (t) => !ownOutlets.some((o) => [...t.names.keys()].some((n) => sameOutlet(n, o))),
   );
   const top = credited.find((t) => t.score >= 2) ?? null;
   const siblings = roots.length >= 2;
