@@ -78,8 +78,14 @@ export function compareAnalyzed(engine: Engine, a: AnalyzedArticle, b: AnalyzedA
 
 /** Compares two articles with no corpus around them (the `compare` command). */
 export function compareArticles(engine: Engine, a: Article, b: Article): PairRelation {
-  const known = [...namesOf(engine, a), ...namesOf(engine, b)];
-  return compareAnalyzed(engine, analyzeArticle(engine, a, undefined, known), analyzeArticle(engine, b, undefined, known));
+  const [ta, tb] = [tokensOf(engine, a), tokensOf(engine, b)];
+  const known = [...namesOf(engine, a, ta), ...namesOf(engine, b, tb)];
+  return compareAnalyzed(engine, analyzeArticle(engine, a, undefined, known, ta), analyzeArticle(engine, b, undefined, known, tb));
+}
+
+/** The body's tokens of an article (tokenise once, hand them to namesOf and analyzeArticle). */
+export function tokensOf(engine: Engine, article: Article): Token[] {
+  return tokenize(article.text, article.sentences, engine.lexicon);
 }
 
 /** Multi-word capitalised names of an article (for broken-phrase checks in other articles). */

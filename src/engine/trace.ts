@@ -1,18 +1,17 @@
-import type { Article, PairRelation, RelationType } from '../types.js';
+import type { Article, PairRelation, RelationType, Token } from '../types.js';
 import type { Store } from '../store/store.js';
 import { fingerprintText } from '../fingerprint/index.js';
 import { StoreCandidateIndex } from '../fingerprint/candidates.js';
-import { tokenize } from '../text/tokenize.js';
 import { namedEntities } from '../relate/topic.js';
-import { analyzeArticle, compareAnalyzed, namesOf, type Engine } from './engine.js';
+import { analyzeArticle, compareAnalyzed, namesOf, tokensOf, type Engine } from './engine.js';
 
 /** Bucket keys of an article's names: an inverted index in the store for same-event search. */
 export function entityKeys(entities: Iterable<string>): string[] {
   return [...new Set([...entities].filter((e) => e.length >= 3).map((e) => 'ent:' + e))].sort();
 }
 
-export function articleEntityKeys(engine: Engine, article: Article): string[] {
-  return entityKeys(namedEntities(tokenize(article.text, article.sentences, engine.lexicon)));
+export function articleEntityKeys(engine: Engine, article: Article, tokens?: Token[]): string[] {
+  return entityKeys(namedEntities(tokens ?? tokensOf(engine, article)));
 }
 
 export interface TraceOptions {
@@ -53,7 +52,8 @@ export async function traceArticle(engine: Engine, store: Store, article: Articl
   const room = Math.max(o.limit, 10);
   const reused = await index.query(fp, { excludeId: article.id, limit: Math.min(engine.options.maxFingerprintCandidates, room) });
   for (const c of reused) ids.add(c.id);
-  const byNames = await store.findByBucketKeys(articleEntityKeys(engine, article));
+  const myTokens = tokensOf(engine, article);
+  const byNames = await store.findByBucketKeys(articleEntityKeys(engine, article, myTokens));
   const top = [...byNames.entries()].filter(([id]) => id !== article.id && !ids.has(id)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   for (const [id] of top.slice(0, Math.min(engine.options.maxTopicCandidates, room))) ids.add(id);
   const others: Article[] = [];
@@ -61,8 +61,9 @@ export async function traceArticle(engine: Engine, store: Store, article: Articl
     const a = await store.getArticle(id);
     if (a) others.push(a);
   }
-  const names = [article, ...others].flatMap((a) => namesOf(engine, a));
-  const me = analyzeArticle(engine, article, undefined, names);
-  const out = others.map((other) => compareAnalyzed(engine, me, analyzeArticle(engine, other, undefined, names)));
+  const otherTokens = others.map((a) => tokensOf(engine, a));
+  const names = [namesOf(engine, article, myTokens), ...others.map((a, i) => namesOf(engine, a, otherTokens[i]))].flat();
+  const me = analyzeArticle(engine, article, undefined, names, myTokens);
+  const out = others.map((other, i) => compareAnalyzed(engine, me, analyzeArticle(engine, other, undefined, names, otherTokens[i])));
   return out.filter((r) => o.includeUnrelated || r.relation !== 'unrelated').sort(byStrength).slice(0, o.limit);
 }
