@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInProcess } from '../cli/harness.js';
 import { EXIT_OK } from '../cli/errors.js';
-import { findPgServer, missingServerFailure, PG_SKIP_MESSAGE, TestSchemas } from './test-server.js';
+import { findPgServer, missingServerFailure, PG_SKIP_MESSAGE, TestSchemas } from '../test-helpers/postgres.js';
 import type { QueueStatus } from './queue.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storytrace-queue-cli-'));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { MIGRATIONS_TABLE_DDL, PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../store/postgres-schema.js';
 import { PgJobQueue } from './pg-queue.js';
 import { runWorker } from './worker.js';
-import { findPgServer, missingServerFailure, PG_SKIP_MESSAGE, TestSchemas } from './test-server.js';
+import { findPgServer, missingServerFailure, PG_SKIP_MESSAGE, TestSchemas } from '../test-helpers/postgres.js';
 import type { IngestPayload, QueueOptions } from './queue.js';
 
 const serverUrl = await findPgServer();

@@ -13,33 +13,9 @@ import { openStore } from './open.js';
 import { parsePostgresSpec } from './postgres-connect.js';
 import { PG_SCHEMA_VERSION } from './postgres-schema.js';
 import { PostgresStore } from './postgres.js';
+import { findPgServer, missingServerFailure, PG_SKIP_MESSAGE } from '../test-helpers/postgres.js';
 
-const LOCAL_DEFAULTS = [
-  'postgres://postgres:storytrace@127.0.0.1:5432/storytrace_test', // .ci/setup-postgres.sh
-  'postgres://postgres@127.0.0.1:5432/postgres',
-];
-const SKIP_MESSAGE = 'skipped: no PostgreSQL server reachable; set STORYTRACE_PG_URL';
-
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function findServer(): Promise<string | null> {
-  const fromEnv = process.env.STORYTRACE_PG_URL;
-  if (fromEnv !== undefined && fromEnv !== '') return (await answers(fromEnv)) ? fromEnv : null;
-  for (const url of LOCAL_DEFAULTS) if (await answers(url)) return url;
-  return null;
-}
-
-const serverUrl = await findServer();
+const serverUrl = await findPgServer();
 
 /** Specs that need no server: parsing and connection failures. */
 describe('PostgreSQL specs and connection errors', () => {
@@ -71,10 +47,10 @@ describe('PostgreSQL specs and connection errors', () => {
 if (serverUrl === null) {
   if (process.env.CI === 'true') {
     test('PostgreSQL server is reachable (required under CI=true)', () => {
-      assert.fail(`no PostgreSQL server reachable (tried ${process.env.STORYTRACE_PG_URL ?? LOCAL_DEFAULTS.join(', ')}); run .ci/setup-postgres.sh`);
+      assert.fail(missingServerFailure() ?? 'no PostgreSQL server reachable');
     });
   } else {
-    test('PostgreSQL store', (t) => t.skip(SKIP_MESSAGE));
+    test('PostgreSQL store', (t) => t.skip(PG_SKIP_MESSAGE));
   }
 } else {
   serverTests(serverUrl);

@@ -25,7 +25,7 @@ import { storeArticle } from '../../src/engine/ingest.js';
 import { StoreCandidateIndex } from '../../src/fingerprint/candidates.js';
 import { prepareArticle } from '../../src/ingest/index.js';
 import { PgJobQueue } from '../../src/queue/pg-queue.js';
-import { findPgServer, missingServerFailure, PG_SKIP_MESSAGE, TestSchemas } from '../../src/queue/test-server.js';
+import { findPgServer, missingServerFailure, PG_SKIP_MESSAGE, TestSchemas } from '../../src/test-helpers/postgres.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import type { RawDocument } from '../../src/types.js';

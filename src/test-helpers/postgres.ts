@@ -1,7 +1,7 @@
 /**
  * For queue and deployment tests: finds a PostgreSQL server (STORYTRACE_PG_URL, else the local
  * defaults .ci/setup-postgres.sh makes) and hands out fresh schemas, dropped by `dropAll`.
- * Same rules as src/store/postgres.test.ts: no server means skip, except under CI=true.
+ * Used by the store, queue and deployment tests: no server means skip, except under CI=true.
  */
 import pg from 'pg';
 
