@@ -3,6 +3,7 @@
  * head of common English words we listed ourselves, then made-up words with English endings),
  * function words, synonym groups for spinning, and names for entities. Nothing is real text.
  */
+import { pick, zipfSampler as zipf } from '../../src/fingerprint/synthetic.js';
 
 /** splitmix32 step: the one source of randomness of the generator (seeded, no Math.random). */
 export function rng(seed: number): () => number {
@@ -25,25 +26,8 @@ export function mix(a: number, b: number): number {
   return (h ^ (h >>> 13)) >>> 0;
 }
 
-export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-
-/** Draws index i with probability ∝ 1/(i+1)^s (binary search on the cumulative table). */
-export function zipf(n: number, s: number): (r: Rand) => number {
-  const cum = new Float64Array(n);
-  let total = 0;
-  for (let i = 0; i < n; i++) cum[i] = total += 1 / Math.pow(i + 1, s);
-  return (r) => {
-    const x = r() * total;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cum[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
+/** Uniform pick and Zipf sampler: the fingerprint tests' generator has them already. */
+export { pick, zipf };
 
 const words = (s: string): string[] => s.trim().split(/\s+/);
 

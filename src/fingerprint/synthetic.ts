@@ -19,11 +19,11 @@ export function rng(seed: number): () => number {
   };
 }
 
-type Rand = () => number;
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+export type Rand = () => number;
+export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 /** Draws index i with probability ∝ 1/(i+1)^s by binary search on the cumulative table. */
-function zipfSampler(n: number, s: number): (r: Rand) => number {
+export function zipfSampler(n: number, s: number): (r: Rand) => number {
   const cum = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) cum[i] = total += 1 / Math.pow(i + 1, s);
