@@ -119,8 +119,9 @@ function unquotedShares(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment, a
 
 /** Share of a text's content tokens outside quotes that lie inside the given ranges. */
 export function coverageOutsideQuotes(doc: AnalyzedArticle, ranges: ReadonlyArray<[number, number]>): number {
-  const inQuote = (at: number) => doc.quotes.some((q) => q.start <= at && at < q.end);
-  const inRange = (at: number) => ranges.some(([s, e]) => s <= at && at < e);
+  // Tokens are in text order: one sweep over sorted spans instead of a search per token.
+  const inQuote = sweep(doc.quotes.map((q) => [q.start, q.end] as [number, number]));
+  const inRange = sweep(ranges);
   let total = 0;
   let covered = 0;
   for (const t of doc.tokens) {
@@ -129,6 +130,17 @@ export function coverageOutsideQuotes(doc: AnalyzedArticle, ranges: ReadonlyArra
     if (inRange(t.start)) covered++;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+/** A membership test for positions asked in increasing order. */
+function sweep(spans: ReadonlyArray<[number, number]>): (at: number) => boolean {
+  const sorted = [...spans].sort((x, y) => x[0] - y[0]);
+  let i = 0;
+  let reach = -1; // furthest end among spans that start at or before the last position asked
+  return (at) => {
+    while (i < sorted.length && sorted[i][0] <= at) reach = Math.max(reach, sorted[i++][1]);
+    return at < reach;
+  };
 }
 
 /** Aligned characters in one text over the extent from the first to the last passage. */
