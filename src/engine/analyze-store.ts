@@ -4,6 +4,7 @@ import { analyzeAll, assemble, relatePairs, type CorpusAnalysis } from './corpus
 import { candidatePairs, pairKey, type PairKey } from './candidates.js';
 import type { Engine } from './engine.js';
 import { completeGroups } from './groups.js';
+import { QUOTES_SETTING } from './settings.js';
 
 /** Every stored article, in id order. */
 export async function loadAllArticles(store: Store): Promise<Article[]> {
@@ -42,6 +43,7 @@ export async function analyzeStore(engine: Engine, store: Store): Promise<Corpus
   const relations = [...all, ...more].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
   const result = assemble(engine, docs, relations);
   await store.putStories(result.stories.map((s) => ({ id: s.id, members: s.members, data: s })));
+  await store.setSetting(QUOTES_SETTING, JSON.stringify(result.quotes));
   return { ...result, computed: computed.length };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../engine/engine.js';
 
-export const QUOTES_SETTING_KEY = 'analysis.quotes'; // = QUOTES_SETTING in src/cli/commands/analyze.ts (checked by a test)
+export { QUOTES_SETTING as QUOTES_SETTING_KEY } from '../engine/settings.js';
 
 type Analysis = typeof import('./analysis.js');
 let loading: Promise<Analysis> | null = null;

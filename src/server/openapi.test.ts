@@ -43,9 +43,3 @@ test('the OpenAPI document is 3.1 and every $ref resolves', () => {
     assert.ok(node !== undefined, `unresolved $ref #/${ref}`);
   }
 });
-
-test('the server reads quotes from the setting the analyze command writes', async () => {
-  const { QUOTES_SETTING } = await import('../cli/commands/analyze.js');
-  const { QUOTES_SETTING_KEY } = await import('./lazy.js');
-  assert.equal(QUOTES_SETTING_KEY, QUOTES_SETTING);
-});

@@ -1,6 +1,6 @@
 /** POST /api/trace, POST /api/compare, POST /api/analyze: the calls that run the engine. */
 import type { Hono } from 'hono';
-import { analysisModules, QUOTES_SETTING_KEY } from './lazy.js';
+import { analysisModules } from './lazy.js';
 import type { Article } from '../types.js';
 import { checkTextSize, summariesOf, type ServerContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
@@ -74,7 +74,6 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
       const started = Date.now();
       const { analyzeStore } = await analysisModules();
       const result = await analyzeStore(await ctx.engine(), ctx.store);
-      await ctx.store.setSetting(QUOTES_SETTING_KEY, JSON.stringify(result.quotes));
       return {
         articles: result.documents.length,
         relations: result.relations.length,

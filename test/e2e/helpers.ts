@@ -10,7 +10,6 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { createEngine } from '../../src/engine/engine.js';
 import { ingestPaths } from '../../src/engine/ingest.js';
 import { analyzeStore } from '../../src/engine/analyze-store.js';
-import { QUOTES_SETTING } from '../../src/cli/commands/analyze.js';
 import { openStore } from '../../src/store/open.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { defaultWebRoot } from '../../src/server/static.js';
@@ -54,8 +53,7 @@ export async function servedStore(paths: string[]): Promise<Fixture> {
   const store = await openStore(db);
   const engine = createEngine();
   for await (const e of ingestPaths(store, paths, engine)) if (e.kind === 'error') throw new Error(e.message);
-  const result = await analyzeStore(engine, store);
-  await store.setSetting(QUOTES_SETTING, JSON.stringify(result.quotes));
+  await analyzeStore(engine, store);
   await store.close();
   const server = await startServer({ db, port: 0, host: '127.0.0.1' }, () => {});
   return {

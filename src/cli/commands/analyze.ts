@@ -12,8 +12,6 @@ interface AnalyzeFlags {
   json?: boolean;
 }
 
-/** Setting that keeps the last analysis's quote groups for `storytrace quotes`. */
-export const QUOTES_SETTING = 'analysis.quotes';
 
 export const registerAnalyze: RegisterCommand = (program: Command, ctx: CliContext) => {
   program
@@ -50,7 +48,6 @@ async function runAnalyze(ctx: CliContext, paths: string[], flags: AnalyzeFlags)
   await withStore(ctx, {}, async (store) => {
     const added = paths.length > 0 ? await addAll(ctx, store, paths, engine) : 0;
     const result = await analyzeStore(engine, store);
-    await store.setSetting(QUOTES_SETTING, JSON.stringify(result.quotes));
     if (flags.json) {
       const { computed: _computed, ...json } = result;
       writeJson(ctx.io.stdout, json);

@@ -7,7 +7,7 @@ import type { QuoteGroup } from '../../story/quote-match.js';
 import type { Store } from '../../store/store.js';
 import { writeJson, writeLine, withStore, type CliContext, type RegisterCommand } from '../context.js';
 import { renderStoryDetail, renderStorySummary } from '../render-story.js';
-import { QUOTES_SETTING } from './analyze.js';
+import { QUOTES_SETTING } from '../../engine/settings.js';
 
 interface Flags {
   json?: boolean;
