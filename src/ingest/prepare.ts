@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { Article, ArticleMeta, BoilerplateSpan, RawDocument, Span } from '../types.js';
-import { findBoilerplate } from '../text/boilerplate.js';
+import { boilerplateFinder } from '../text/boilerplate.js';
 import { cleanPlainText, normalizeText } from '../text/normalize.js';
 import { segment, splitParagraphs } from '../text/segment.js';
 import { guessPublished, guessTitle, headerByline, headerDate } from '../text/textmeta.js';
@@ -38,7 +38,8 @@ export function bodyText(text: string, paragraphs: Span[], boilerplate: Span[]):
 
 /** sha256 (hex) of the body, lower-cased, whitespace collapsed: equal for texts differing only in those. */
 export function contentHashOf(body: string): string {
-  return createHash('sha256').update(body.toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex');
+  // Replaces only runs that change (a single space stays): same result as /\s+/g → ' ', fewer replacements.
+  return createHash('sha256').update(body.toLowerCase().replace(/\s{2,}|[^\S ]/g, ' ').trim()).digest('hex');
 }
 
 /** Merges metadata, earlier sources winning; strings are normalised like the text. */
@@ -69,8 +70,9 @@ export function prepareArticle(raw: RawDocument, options: Partial<PrepareOptions
   const paragraphs = splitParagraphs(text);
   const known = mergeMeta(raw.meta, pageMeta);
   // Rules first without a headline, to find the headline among the lines that are not furniture.
-  const title = known.title ?? guessTitle(text, paragraphs, findBoilerplate(text, paragraphs, null));
-  const boilerplate: BoilerplateSpan[] = findBoilerplate(text, paragraphs, title);
+  const boilerplateFor = boilerplateFinder(text, paragraphs);
+  const title = known.title ?? guessTitle(text, paragraphs, boilerplateFor(null));
+  const boilerplate: BoilerplateSpan[] = boilerplateFor(title);
   const datelines = boilerplate.filter((b) => b.kind === 'dateline');
   const byline = headerByline(text, paragraphs);
   const guessed = { title, published: guessPublished(text, datelines) ?? headerDate(text, paragraphs, boilerplate.filter((b) => b.kind === 'photo')), ...byline };

@@ -64,18 +64,24 @@ function creditLike(inner: string, before: string): boolean {
 
 /** A caption: a line ending in a parenthesised credit with no period after it. */
 function isCaptionWithCredit(line: string): boolean {
+  if (!line.endsWith(')')) return false; // the pattern below needs it; spares its backtracking
   const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(line);
   return m !== null && m[1].length >= 20 && creditLike(m[2], m[1]);
+}
+
+/** Does the line end in ")", perhaps followed by space and a period? Both photo-credit patterns need it. */
+function endsInParenthesis(line: string): boolean {
+  return (line.endsWith('.') ? line.slice(0, -1) : line).trimEnd().endsWith(')');
 }
 
 function lineKind(line: string): BoilerplateKind | null {
   if (line.length <= SHORT_LINE) {
     if (dateLine(line) !== null || WIRE_SLUG.test(line)) return 'dateline';
     for (const [kind, rule] of LINE_RULES) if (rule.test(line)) return kind;
-  } else if (COMMENT_FORM.test(line) && line.length < 300) {
+  } else if (line.length < 300 && COMMENT_FORM.test(line)) {
     return 'comments';
   }
-  if (PHOTO_CREDIT_AT_END.test(line)) return 'photo';
+  if (endsInParenthesis(line) && PHOTO_CREDIT_AT_END.test(line)) return 'photo';
   if (line.length < 400 && isCaptionWithCredit(line)) return 'photo';
   return null;
 }
@@ -108,20 +114,47 @@ function markCommentTail(kinds: (BoilerplateKind | null)[]): void {
 }
 
 /**
- * Finds boilerplate among `paragraphs` of `text` (spans sorted by start). `title` is the
- * article's headline when known: a later line repeating it is `repeated_title` (the first
- * line holding the headline itself is not boilerplate).
+ * fold(line) === folded, reading the line only as far as its first difference: most lines differ
+ * from the headline in their first letters. Lines with non-ASCII characters before the first
+ * difference are folded in full (case mapping outside ASCII is left to toLowerCase).
  */
-export function findBoilerplate(text: string, paragraphs: Span[], title: string | null): BoilerplateSpan[] {
+function foldEquals(line: string, folded: string): boolean {
+  let j = 0;
+  let gap = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 128) return fold(line) === folded;
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57))) {
+      gap = j > 0; // a run of other characters is one space, none at the start or end
+      continue;
+    }
+    if (gap && folded.charCodeAt(j++) !== 32) return false;
+    gap = false;
+    if (folded.charCodeAt(j++) !== lower) return false;
+  }
+  return j === folded.length;
+}
+
+/**
+ * The boilerplate of `paragraphs` of `text` for any headline: the line rules run once, and
+ * the returned function gives the spans for a headline (as findBoilerplate would).
+ */
+export function boilerplateFinder(text: string, paragraphs: Span[]): (title: string | null) => BoilerplateSpan[] {
   const lines = paragraphs.map((p) => text.slice(p.start, p.end));
-  const kinds = lines.map(lineKind);
-  markRepeatedCaptions(lines, kinds);
-  markCommentTail(kinds);
+  const lineKinds = lines.map(lineKind);
+  markRepeatedCaptions(lines, lineKinds);
+  markCommentTail(lineKinds);
+  return (title) => spansFor(paragraphs, lines, [...lineKinds], title);
+}
+
+/** Spans from the line kinds; marks a later line repeating the headline (`kinds` is changed). */
+function spansFor(paragraphs: Span[], lines: string[], kinds: (BoilerplateKind | null)[], title: string | null): BoilerplateSpan[] {
   const spans: BoilerplateSpan[] = [];
   const foldedTitle = title ? fold(title) : '';
   let titleSeen = false;
   paragraphs.forEach((p, i) => {
-    const isTitle = foldedTitle !== '' && kinds[i] === null && fold(lines[i]) === foldedTitle;
+    const isTitle = foldedTitle !== '' && kinds[i] === null && foldEquals(lines[i], foldedTitle);
     if (isTitle && titleSeen) kinds[i] = 'repeated_title';
     titleSeen ||= isTitle || kinds[i] === null;
     if (kinds[i]) spans.push({ start: p.start, end: p.end, kind: kinds[i]! });
@@ -135,4 +168,13 @@ export function findBoilerplate(text: string, paragraphs: Span[], title: string 
     }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Finds boilerplate among `paragraphs` of `text` (spans sorted by start). `title` is the
+ * article's headline when known: a later line repeating it is `repeated_title` (the first
+ * line holding the headline itself is not boilerplate).
+ */
+export function findBoilerplate(text: string, paragraphs: Span[], title: string | null): BoilerplateSpan[] {
+  return boilerplateFinder(text, paragraphs)(title);
 }

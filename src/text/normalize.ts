@@ -15,25 +15,35 @@ const ODD_SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 /** Zero-width characters, soft hyphen, BOM, C0 controls except LF, DEL, C1 controls. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 
+/** Any character the first step (line ends, invisible characters) changes. */
+const LINE_BREAK_OR_INVISIBLE = /[\r\u2028\u2029\f\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+/** Any character (or pair) the quote, dash, ellipsis and space replacements change. */
+const TYPOGRAPHY = new RegExp(`${SINGLE_QUOTES.source}|${DOUBLE_QUOTES.source}|${DASHES.source}|${ODD_SPACES.source}|[\`\u2026]|''`);
+
 /**
  * Normalises typography: NFC, ASCII quotes and dashes, plain spaces, LF line ends, no invisible
  * characters, no trailing spaces, at most one blank line in a row, no leading blank lines or
  * trailing whitespace. Idempotent.
  */
 export function normalizeText(s: string): string {
-  let t = s.replace(/\r\n?|[\u2028\u2029\f]/g, '\n').replace(INVISIBLE, '');
+  // Each step runs only when the text holds what it changes: most text needs few of them.
+  let t = LINE_BREAK_OR_INVISIBLE.test(s) ? s.replace(/\r\n?|[\u2028\u2029\f]/g, '\n').replace(INVISIBLE, '') : s;
   t = t.normalize('NFC');
-  t = t
-    .replace(SINGLE_QUOTES, "'")
-    .replace(/`/g, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(TEX_QUOTES, '"')
-    .replace(DASHES, '-')
-    .replace(/\u2026/g, '...')
-    .replace(ODD_SPACES, ' ');
-  t = t.replace(/ +$/gm, '');
-  t = t.replace(/\n{3,}/g, '\n\n');
-  return t.replace(/^\n+/, '').replace(/\s+$/, '');
+  if (TYPOGRAPHY.test(t)) {
+    t = t
+      .replace(SINGLE_QUOTES, "'")
+      .replace(/`/g, "'")
+      .replace(DOUBLE_QUOTES, '"')
+      .replace(TEX_QUOTES, '"')
+      .replace(DASHES, '-')
+      .replace(/\u2026/g, '...')
+      .replace(ODD_SPACES, ' ');
+  }
+  if (t.includes(' \n') || t.endsWith(' ')) t = t.replace(/ +$/gm, '');
+  if (t.includes('\n\n\n')) t = t.replace(/\n{3,}/g, '\n\n');
+  if (t.startsWith('\n')) t = t.replace(/^\n+/, '');
+  // trimEnd removes exactly what \s+$ matches (both are WhiteSpace and LineTerminator).
+  return t.trimEnd();
 }
 
 /** Lines longer than this are not from a hard-wrapped text. */
@@ -63,8 +73,10 @@ function continues(line: string, next: string | undefined, width: number): boole
  */
 export function unwrapHardWrapped(text: string): string {
   const lines = text.split('\n');
+  // The cheap test first: most text has a line too long to be wrapped.
+  if (lines.some((l) => l.length > MAX_WRAP_WIDTH && l.trimEnd().length > MAX_WRAP_WIDTH)) return text;
   const textLines = lines.filter(hasText);
-  if (textLines.length < 5 || lines.some((l) => l.trimEnd().length > MAX_WRAP_WIDTH)) return text;
+  if (textLines.length < 5) return text;
   // The wrap width, from the longer lines; a stray long header line must not set it.
   const lengths = textLines.map((l) => l.trimEnd().length).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)];
@@ -92,6 +104,7 @@ const MIN_MARKED_SHARE = 0.6;
  * do not end in doubled marks.
  */
 export function stripLineEndMarks(text: string): string {
+  if (!LINE_END_MARKS.some((mark) => text.includes(mark))) return text;
   const lines = text.split('\n');
   const textLines = lines.filter((l) => l.trim() !== '');
   for (const mark of LINE_END_MARKS) {
