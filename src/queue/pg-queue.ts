@@ -17,6 +17,7 @@
 import type pg from 'pg';
 import { createPool, DEFAULT_POSTGRES_OPTIONS, parsePostgresSpec, storeErrorFromPg } from '../store/postgres-connect.js';
 import { prepareSchema } from '../store/postgres-migrate.js';
+import { withPgAnalyzeLock } from './analyze-lock.js';
 import { statusOf } from './pg-status.js';
 import {
   DEFAULT_QUEUE_OPTIONS,
@@ -132,23 +133,9 @@ export class PgJobQueue implements JobQueue {
     return Math.max(50, Math.floor(this.leaseOf(job) / 3));
   }
 
-  /**
-   * Runs `work` holding this database's analysis lock: a session advisory lock on its own
-   * connection, which the server drops with the connection if the worker dies.
-   */
-  async withAnalyzeLock<T>(work: () => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    const key = `SELECT hashtext('storytrace analyze ' || current_schema())`;
-    try {
-      await client.query(`SELECT pg_advisory_lock((${key}))`);
-      try {
-        return await work();
-      } finally {
-        await client.query(`SELECT pg_advisory_unlock((${key}))`);
-      }
-    } finally {
-      client.release();
-    }
+  /** Runs `work` holding this database's analysis lock (shared with `serve`, see analyze-lock.ts). */
+  withAnalyzeLock<T>(work: () => Promise<T>): Promise<T> {
+    return withPgAnalyzeLock(this.pool, work);
   }
 
   async complete(job: ClaimedJob, worker: string, result: unknown): Promise<void> {

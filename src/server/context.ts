@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine.js';
 import type { ArticleSummary, Store } from '../store/store.js';
 import type { Article } from '../types.js';
 import { UserError } from '../errors.js';
+import type { AnalysisLock } from '../queue/analyze-lock.js';
 import { AnalysisGate } from './limits.js';
 import { sharedEngine } from './lazy.js';
 import type { ErrorLog } from './errors.js';
@@ -12,16 +13,20 @@ export interface ServerContext {
   store: Store;
   /** The engine and its modules load on the first analysis, so pages that only read answer at once. */
   engine(): Promise<Engine>;
+  /** Serialises this process's analysis calls (per process: each server has its own). */
   gate: AnalysisGate;
+  /** The database's analysis lock, shared with other servers and workers on it (no-op on SQLite). */
+  analysisLock: AnalysisLock;
   options: ServerOptions;
   log: ErrorLog;
 }
 
-export function createServerContext(store: Store, options: ServerOptions, log: ErrorLog): ServerContext {
+export function createServerContext(store: Store, analysisLock: AnalysisLock, options: ServerOptions, log: ErrorLog): ServerContext {
   return {
     store,
     engine: sharedEngine,
     gate: new AnalysisGate(options.maxPendingAnalyses),
+    analysisLock,
     options,
     log,
   };

@@ -4,11 +4,12 @@ import { createApp } from './app.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { DEFAULT_SERVER_OPTIONS } from './options.js';
 import { AnalysisGate } from './limits.js';
+import { openAnalysisLock } from '../queue/analyze-lock.js';
 import type { ServerContext } from './context.js';
 
 /** The app's own routes, as OpenAPI paths ("/api/articles/{id}"), without wildcards. */
 function appRoutes(): Set<string> {
-  const ctx = { store: {} as never, engine: () => Promise.reject(new Error('unused')), gate: new AnalysisGate(1), options: DEFAULT_SERVER_OPTIONS, log: () => {} } as ServerContext;
+  const ctx = { store: {} as never, engine: () => Promise.reject(new Error('unused')), gate: new AnalysisGate(1), analysisLock: openAnalysisLock(''), options: DEFAULT_SERVER_OPTIONS, log: () => {} } as ServerContext;
   const app = createApp(ctx);
   const out = new Set<string>();
   for (const r of app.routes) {

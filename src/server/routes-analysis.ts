@@ -73,7 +73,9 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
     const summary = await ctx.gate.run(async () => {
       const started = Date.now();
       const { analyzeStore } = await analysisModules();
-      const result = await analyzeStore(await ctx.engine(), ctx.store);
+      const engine = await ctx.engine();
+      // Other servers and workers on the same database analyse under the same lock.
+      const result = await ctx.analysisLock.run(() => analyzeStore(engine, ctx.store));
       return {
         articles: result.documents.length,
         relations: result.relations.length,

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { openAnalysisLock } from '../queue/analyze-lock.js';
 import { openStore } from '../store/open.js';
 import { createApp } from './app.js';
 import { createServerContext } from './context.js';
@@ -34,11 +35,13 @@ function slowClientLimits(requestTimeoutMs: number) {
 export async function startServer(options: Partial<ServerOptions> = {}, log: ErrorLog = (l) => process.stderr.write(l + '\n')): Promise<RunningServer> {
   const o: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, ...options };
   const store = await openStore(o.db);
-  const app = createApp(createServerContext(store, o, log));
+  const analysisLock = openAnalysisLock(o.db);
+  const app = createApp(createServerContext(store, analysisLock, o, log));
   const server = await new Promise<Server>((resolveServer, reject) => {
     const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host, serverOptions: slowClientLimits(o.requestTimeoutMs) }, () => resolveServer(s as Server));
     s.once('error', reject);
   }).catch(async (err) => {
+    await analysisLock.close();
     await store.close();
     throw err;
   });
@@ -56,6 +59,7 @@ export async function startServer(options: Partial<ServerOptions> = {}, log: Err
         server.close(() => done());
         server.closeAllConnections();
       });
+      await analysisLock.close();
       await store.close();
     },
   };
