@@ -17,8 +17,10 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]/
 
 /** Any character the first step (line ends, invisible characters) changes. */
 const LINE_BREAK_OR_INVISIBLE = /[\r\u2028\u2029\f\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]/;
-/** Any character (or pair) the quote, dash, ellipsis and space replacements change. */
-const TYPOGRAPHY = new RegExp(`${SINGLE_QUOTES.source}|${DOUBLE_QUOTES.source}|${DASHES.source}|${ODD_SPACES.source}|[\`\u2026]|''`);
+/** Any character the quote, dash, ellipsis and space replacements change (and '' does too). */
+const TYPOGRAPHY = new RegExp(`[${[SINGLE_QUOTES, DOUBLE_QUOTES, DASHES, ODD_SPACES].map((r) => r.source.slice(1, -1)).join('')}\`\u2026]`);
+/** Anything but printable ASCII other than the backtick, and line feeds. */
+const NOT_PLAIN = /[^\n\x20-\x5f\x61-\x7e]/;
 
 /**
  * Normalises typography: NFC, ASCII quotes and dashes, plain spaces, LF line ends, no invisible
@@ -27,9 +29,16 @@ const TYPOGRAPHY = new RegExp(`${SINGLE_QUOTES.source}|${DOUBLE_QUOTES.source}|$
  */
 export function normalizeText(s: string): string {
   // Each step runs only when the text holds what it changes: most text needs few of them.
+  // Printable ASCII and line feeds (but no backtick or '') is NFC already and has nothing to replace.
+  if (NOT_PLAIN.test(s) || s.includes("''")) return normalizeLines(normalizeCharacters(s));
+  return normalizeLines(s);
+}
+
+/** Line ends, invisible characters, NFC, quotes, dashes, ellipses, spaces. */
+function normalizeCharacters(s: string): string {
   let t = LINE_BREAK_OR_INVISIBLE.test(s) ? s.replace(/\r\n?|[\u2028\u2029\f]/g, '\n').replace(INVISIBLE, '') : s;
   t = t.normalize('NFC');
-  if (TYPOGRAPHY.test(t)) {
+  if (TYPOGRAPHY.test(t) || t.includes("''")) {
     t = t
       .replace(SINGLE_QUOTES, "'")
       .replace(/`/g, "'")
@@ -39,6 +48,11 @@ export function normalizeText(s: string): string {
       .replace(/\u2026/g, '...')
       .replace(ODD_SPACES, ' ');
   }
+  return t;
+}
+
+/** Trailing spaces, runs of blank lines, leading blank lines, trailing whitespace. */
+function normalizeLines(t: string): string {
   if (t.includes(' \n') || t.endsWith(' ')) t = t.replace(/ +$/gm, '');
   if (t.includes('\n\n\n')) t = t.replace(/\n{3,}/g, '\n\n');
   if (t.startsWith('\n')) t = t.replace(/^\n+/, '');

@@ -30,8 +30,25 @@ const SENTENCE_OPENERS = new Set(
 const CLOSERS = `"')]}`;
 const OPENERS = `"'([{`;
 
+// Character tests take the common ASCII case without a regular expression; the same
+// classes as the Unicode patterns they stand for.
+const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isAsciiUpper = (code: number): boolean => code >= 65 && code <= 90;
+const isAsciiLower = (code: number): boolean => code >= 97 && code <= 122;
+
+/** A letter or digit (one UTF-16 code unit). */
 function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return isAsciiDigit(code) || isAsciiUpper(code) || isAsciiLower(code);
+  return /[\p{L}\p{N}]/u.test(c);
+}
+
+/** What /\s/ matches (one UTF-16 code unit). */
+function isSpace(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(c);
 }
 
 /** The word (letters, digits, inner dots) ending just before index `dot`. */
@@ -54,11 +71,13 @@ function periodEndsSentence(text: string, dot: number, next: number, from: numbe
   const word = wordBefore(text, dot, from);
   const lower = word.toLowerCase();
   const following = nextWord(text, next, end);
-  if (/^\d/.test(following) && (lower === 'no' || lower === 'nos' || ENDING_ABBREVIATIONS.has(lower))) return false;
+  if (isAsciiDigit(following.charCodeAt(0)) && (lower === 'no' || lower === 'nos' || ENDING_ABBREVIATIONS.has(lower))) return false;
   if (TITLES.has(lower) && /^\p{Lu}/u.test(following)) return false;
-  const opener = SENTENCE_OPENERS.has(following.toLowerCase());
   // Initials ("John F. Kerry"), dotted acronyms ("U.S.", "a.m."), and month/company abbreviations.
-  if (/^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word) || ENDING_ABBREVIATIONS.has(lower)) return opener;
+  // (The length and dot tests only spare the patterns words they cannot match.)
+  const initial = word.length <= 2 && /^\p{Lu}$/u.test(word);
+  const acronym = word.includes('.') && /^(\p{L}\.)+\p{L}$/u.test(word);
+  if (initial || acronym || ENDING_ABBREVIATIONS.has(lower)) return SENTENCE_OPENERS.has(following.toLowerCase());
   return true;
 }
 
@@ -67,7 +86,10 @@ function startsSentence(text: string, i: number, end: number): boolean {
   let j = i;
   while (j < end && OPENERS.includes(text[j])) j++;
   const c = text[j];
-  return c !== undefined && j < end && (/[\p{Lu}\p{N}]/u.test(c) || (j > i && /\p{L}/u.test(c)));
+  if (c === undefined || j >= end) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return isAsciiUpper(code) || isAsciiDigit(code) || (j > i && isAsciiLower(code));
+  return /[\p{Lu}\p{N}]/u.test(c) || (j > i && /\p{L}/u.test(c));
 }
 
 /** Sentence-end indexes (exclusive) inside [from, end). */
@@ -89,8 +111,8 @@ function sentenceEnds(text: string, from: number, end: number): number[] {
 }
 
 function trimSpan(text: string, start: number, end: number): Span | null {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
   return start < end ? { start, end } : null;
 }
 
