@@ -6,7 +6,7 @@ import { loadLexicon } from '../lexicon/load.js';
 import { segment } from '../text/segment.js';
 import { tokenize } from '../text/tokenize.js';
 import { SHARED_MISSING, sharedPath } from '../test-helpers/shared.js';
-import { findBrokenPhrases, namePhrases, textBigrams } from './broken-phrases.js';
+import { findBrokenPhrases, KnownNames, namePhrases, textBigrams } from './broken-phrases.js';
 
 const lx = loadLexicon();
 const prepare = (text: string) => ({ text, tokens: tokenize(text, segment(text).sentences, lx) });
@@ -80,4 +80,25 @@ test('METER newspaper texts: few flags per 1,000 words', (t) => {
   const perThousand = (flags.length / words) * 1000;
   console.log(`METER: ${sample.length} texts, ${words} words, ${flags.length} flags = ${perThousand.toFixed(3)} per 1,000 words in ${Math.round(performance.now() - t0)} ms: ${flags.slice(0, 25).join('; ')}`);
   assert.ok(perThousand < 0.4);
+});
+
+test('KnownNames from corpus counts: a name only this text carries is not known to it', () => {
+  const { text, tokens } = prepare('He signed the Joint Comprehensive Strategy. She praised the Joint Comprehensive Plan of Action.');
+  const own = new Map([['Joint Comprehensive Plan of Action', 1]]);
+  const onlyMine = new KnownNames(new Map([['Joint Comprehensive Plan of Action', 1]]), lx);
+  assert.deepEqual(findBrokenPhrases(text, tokens, lx, { knownPhrases: onlyMine, ownNames: own }), []);
+  const elsewhereToo = new KnownNames(new Map([['Joint Comprehensive Plan of Action', 2]]), lx);
+  const found = findBrokenPhrases(text, tokens, lx, { knownPhrases: elsewhereToo, ownNames: own });
+  assert.deepEqual(found.map((s) => [s.a, s.b]), [['Joint Comprehensive Strategy', 'Joint Comprehensive Plan of Action']]);
+});
+
+test('one KnownNames serves many texts with the same findings as a plain list', () => {
+  const names = ['Foundation for Defense of Democracies', 'Joint Comprehensive Plan of Action', 'White House'];
+  const known = new KnownNames(names, lx);
+  for (const s of ['Experts at the White Home said so.', 'He signed the Joint Comprehensive Strategy.', 'Nothing here.']) {
+    const { text, tokens } = prepare(s);
+    assert.deepEqual(findBrokenPhrases(text, tokens, lx, { knownPhrases: known }), findBrokenPhrases(text, tokens, lx, { knownPhrases: names }));
+  }
+  const { text, tokens } = prepare('He signed the Joint Comprehensive Strategy.');
+  assert.equal(findBrokenPhrases(text, tokens, lx, { knownPhrases: known }).length, 1);
 });

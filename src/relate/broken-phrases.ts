@@ -7,6 +7,9 @@
  */
 import type { PhraseLexicon } from '../lexicon/lexicon.js';
 import type { Substitution, Token } from '../types.js';
+import { brokenNames, KnownNames, namePhrases } from './broken-names.js';
+
+export { KnownNames, namePhrases };
 
 export interface BrokenPhraseOptions {
   /** Longest WordNet expression (in words) checked for a swapped word. */
@@ -15,7 +18,12 @@ export interface BrokenPhraseOptions {
    * Multi-word names seen elsewhere in the corpus ("Foundation for Defense of Democracies");
    * a capitalised run equal to one except for swapped related words is reported.
    */
-  knownPhrases: Iterable<string>;
+  knownPhrases: Iterable<string> | KnownNames;
+  /**
+   * With a KnownNames built from corpus counts: how often this text itself carries each name
+   * (a name is known when the corpus carries it more often than this text does).
+   */
+  ownNames?: ReadonlyMap<string, number>;
   /** Most swapped words allowed in one known name. */
   maxNameSwaps: number;
   /**
@@ -72,6 +80,64 @@ const isNounForm = (t: Token): boolean => t.norm === t.lemma || (t.norm.endsWith
  */
 const isSynonym = (lexicon: PhraseLexicon, a: string, b: string): boolean => lexicon.canon(a) === lexicon.canon(b) || lexicon.synonyms(a).includes(b);
 
+/** A WordNet expression a window becomes with the word at `slot` swapped back for `word`. */
+interface Repair {
+  slot: number;
+  word: string;
+  phraseCase: 'lower' | 'proper' | 'both';
+}
+
+/**
+ * What the lexicon says about a window's words, before the text is read again: for each slot,
+ * in order, the repairs that pass every word test (case still to check). Empty when the window
+ * is a phrase already, ordinary English, or no slot has a filler.
+ */
+function repairsOf(lexicon: PhraseLexicon, lemmas: string[], norms: string[], stops: boolean[]): Repair[] {
+  const size = lemmas.length;
+  const fillersBySlot: string[][] = [];
+  let any = false;
+  for (let slot = 0; slot < size; slot++) {
+    const list = stops[slot] ? [] : [...new Set([...lexicon.phraseFillers(lemmas, slot), ...lexicon.phraseFillers(norms, slot)])];
+    fillersBySlot.push(list);
+    any ||= list.length > 0;
+  }
+  // no filler anywhere: nothing can be repaired (checked first, it is the common case)
+  if (!any) return [];
+  // a fixed expression already, or a pair ordinary English uses: nothing broken
+  if (lexicon.isPhrase(lemmas) || lexicon.isPhrase(norms) || lexicon.attested(norms) || lexicon.attested(lemmas)) return [];
+  const out: Repair[] = [];
+  for (let slot = 0; slot < size; slot++) {
+    if (fillersBySlot[slot].length === 0 || !lexicon.knows(lemmas[slot])) continue;
+    for (const x of fillersBySlot[slot]) {
+      if (x.includes(' ') || isVariant(x, lemmas[slot]) || isVariant(x, norms[slot]) || !isSynonym(lexicon, lemmas[slot], x)) continue;
+      const phrase = lemmas.map((l, k) => (k === slot ? x : l));
+      // set phrases that get broken are names and compounds; verb idioms ("take five") vary freely
+      if (lexicon.posOf(phrase.join(' ')) !== 1) continue;
+      // a compositional phrase ("talking point" is a kind of point) is no fixed expression to break
+      if (lexicon.relatedLemmas(phrase.join(' ')).some((r) => phrase.includes(r))) continue;
+      const phraseCase = lexicon.phraseCase(phrase) ?? lexicon.phraseCase(norms.map((n, k) => (k === slot ? x : n)));
+      if (phraseCase) out.push({ slot, word: x, phraseCase });
+    }
+  }
+  return out;
+}
+
+/** Most windows remembered per lexicon; a corpus repeats its word pairs, so most look-ups hit. */
+const REPAIR_MEMO_LIMIT = 400_000;
+const repairMemo = new WeakMap<PhraseLexicon, Map<string, Repair[]>>();
+
+function memoRepairs(lexicon: PhraseLexicon, lemmas: string[], norms: string[], stops: boolean[]): Repair[] {
+  let memo = repairMemo.get(lexicon);
+  if (!memo) repairMemo.set(lexicon, (memo = new Map()));
+  const key = `${norms.join(' ')}\u0001${lemmas[lemmas.length - 1]}\u0001${stops.map((x) => (x ? 1 : 0)).join('')}`;
+  let repairs = memo.get(key);
+  if (repairs === undefined) {
+    if (memo.size >= REPAIR_MEMO_LIMIT) memo.clear();
+    memo.set(key, (repairs = repairsOf(lexicon, lemmas, norms, stops)));
+  }
+  return repairs;
+}
+
 /** Broken WordNet expressions: a window that is no phrase but becomes one with one word swapped back. */
 function brokenWordNetPhrases(
   text: string,
@@ -88,143 +154,17 @@ function brokenWordNetPhrases(
       // inflection only on the head (last) word: "think tanks", not "family ran" -> "home run"
       const lemmas = w.map((t, k) => (k === size - 1 ? t.lemma : t.norm));
       const norms = w.map((t) => t.norm);
-      // a fixed expression already, or a pair ordinary English uses: nothing broken
-      if (lexicon.isPhrase(lemmas) || lexicon.isPhrase(norms) || lexicon.attested(norms) || lexicon.attested(lemmas)) continue;
-      if (norms.every((n, k) => k === 0 || corpusBigrams.has(`${norms[k - 1]} ${n}`))) continue;
-      for (let slot = 0; slot < size; slot++) {
-        if (w[slot].stop || !lexicon.knows(lemmas[slot])) continue;
-        const fillers = new Set([...lexicon.phraseFillers(lemmas, slot), ...lexicon.phraseFillers(norms, slot)]);
-        for (const x of fillers) {
-          if (x.includes(' ') || isVariant(x, lemmas[slot]) || isVariant(x, norms[slot]) || !isSynonym(lexicon, lemmas[slot], x)) continue;
-          const phrase = lemmas.map((l, k) => (k === slot ? x : l));
-          // set phrases that get broken are names and compounds; verb idioms ("take five") vary freely
-          const pos = lexicon.posOf(phrase.join(' '));
-          if (pos !== 1) continue;
-          // a compositional phrase ("talking point" is a kind of point) is no fixed expression to break
-          if (lexicon.relatedLemmas(phrase.join(' ')).some((r) => phrase.includes(r))) continue;
-          const phraseCase = lexicon.phraseCase(phrase) ?? lexicon.phraseCase(norms.map((n, k) => (k === slot ? x : n)));
-          if (!phraseCase || !caseAgrees(w, phraseCase, text)) continue;
-          found.push({ a: text.slice(w[0].start, w[size - 1].end), b: restore(text, w, slot, x), a_at: w[0].start, b_at: w[0].start, evidence: 'phrase' });
-          break;
-        }
+      if (corpusBigrams.size > 0 && norms.every((n, k) => k === 0 || corpusBigrams.has(`${norms[k - 1]} ${n}`))) continue;
+      let lastSlot = -1;
+      for (const r of memoRepairs(lexicon, lemmas, norms, w.map((t) => t.stop))) {
+        // the first repair of a slot whose case agrees with the text wins
+        if (r.slot === lastSlot || !caseAgrees(w, r.phraseCase, text)) continue;
+        lastSlot = r.slot;
+        found.push({ a: text.slice(w[0].start, w[size - 1].end), b: restore(text, w, r.slot, r.word), a_at: w[0].start, b_at: w[0].start, evidence: 'phrase' });
       }
     }
   }
   return found;
-}
-
-/** One position of a known name: a word, or a WordNet expression inside it that one word may stand for. */
-interface NameSlot {
-  norm: string;
-  lemma: string;
-  stop: boolean;
-  /** This slot stands for several words of the name ("Plan of Action" -> one slot "plan of action"). */
-  collapsed: boolean;
-}
-
-interface NameVariant {
-  name: string;
-  slots: NameSlot[];
-}
-
-/** A known name and its variants with each WordNet expression inside it collapsed to one slot. */
-function nameVariants(name: string, lexicon: PhraseLexicon, stop: (w: string) => boolean): NameVariant[] {
-  const words = name.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w.length > 0);
-  if (words.length < 2 || !isCapitalised(words[0]) || !isCapitalised(words[words.length - 1])) return [];
-  const slots: NameSlot[] = words.map((w) => {
-    const norm = w.toLowerCase();
-    return { norm, lemma: lexicon.lemma(norm), stop: stop(norm), collapsed: false };
-  });
-  const variants: NameVariant[] = [{ name, slots }];
-  for (let from = 0; from < slots.length; from++) {
-    for (let size = 2; size <= 4 && from + size <= slots.length; size++) {
-      const span = slots.slice(from, from + size);
-      if (span[0].stop || span[size - 1].stop || !lexicon.isPhrase(span.map((x) => x.lemma))) continue;
-      const joined = span.map((x) => x.lemma).join(' ');
-      const merged: NameSlot = { norm: joined, lemma: joined, stop: false, collapsed: true };
-      variants.push({ name, slots: [...slots.slice(0, from), merged, ...slots.slice(from + size)] });
-    }
-  }
-  return variants;
-}
-
-/** Whether a text window reads as the name with a few related words swapped. */
-function isSwappedName(window: readonly Token[], slots: readonly NameSlot[], lexicon: PhraseLexicon, maxSwaps: number): boolean {
-  let swaps = 0;
-  let anchors = 0;
-  for (let k = 0; k < slots.length; k++) {
-    const t = window[k];
-    const slot = slots[k];
-    if (!slot.collapsed && (t.norm === slot.norm || t.lemma === slot.lemma)) {
-      if (!slot.stop) anchors++;
-      continue;
-    }
-    if (t.stop || slot.stop || !isCapitalised(t.surface)) return false;
-    swaps++;
-  }
-  if (swaps === 0 || swaps > maxSwaps || anchors < swaps) return false;
-  // a long frame of identical words is strong context: allow two thesaurus hops there
-  const hops = anchors >= 2 ? 2 : 1;
-  return slots.every((slot, k) => {
-    const t = window[k];
-    const same = !slot.collapsed && (t.norm === slot.norm || t.lemma === slot.lemma);
-    return same || lexicon.relatedWithin(t.lemma, slot.lemma, hops);
-  });
-}
-
-/** Capitalised runs that equal a known name except for swapped related words. */
-function brokenNames(
-  text: string,
-  tokens: readonly Token[],
-  lexicon: PhraseLexicon,
-  knownPhrases: Iterable<string>,
-  maxSwaps: number,
-): Substitution[] {
-  const stopOf = new Map(tokens.map((t) => [t.norm, t.stop]));
-  const stop = (w: string): boolean => stopOf.get(w) ?? /^(of|for|the|and|on|in|to|a|an|at|by)$/.test(w);
-  const known = new Set(knownPhrases);
-  const variants = [...known].flatMap((n) => nameVariants(n, lexicon, stop));
-  const ownNames = new Set(namePhrases(text, tokens));
-  const found: Substitution[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (!isCapitalised(tokens[i].surface)) continue;
-    for (const v of variants) {
-      const w = tokens.slice(i, i + v.slots.length);
-      if (w.length < v.slots.length || w.some((t) => t.sentence !== w[0].sentence)) continue;
-      const written = text.slice(w[0].start, w[w.length - 1].end);
-      // only a whole name ("Joint Comprehensive Plan" inside "... Plan of Action" is not one), and not a name in its own right
-      if (!ownNames.has(written) || known.has(written) || lexicon.isPhrase(w.map((t) => t.norm))) continue;
-      if (!isSwappedName(w, v.slots, lexicon, maxSwaps)) continue;
-      found.push({ a: written, b: v.name, a_at: w[0].start, b_at: w[0].start, evidence: 'phrase' });
-    }
-  }
-  return found;
-}
-
-/** Lower-case words that may sit inside a name ("Bank of England", "Foundation for Defense of Democracies"). */
-const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'del', 'la', 'von', 'van', 'der']);
-
-/**
- * Multi-word names in a text, for other texts' `knownPhrases`: runs of capitalised words
- * (small function words allowed inside, as in "Foundation for Defense of Democracies").
- */
-export function namePhrases(text: string, tokens: readonly Token[]): string[] {
-  const names = new Set<string>();
-  let run: Token[] = [];
-  const flush = (): void => {
-    while (run.length > 0 && !isCapitalised(run[run.length - 1].surface)) run.pop();
-    if (run.length >= 2) names.add(text.slice(run[0].start, run[run.length - 1].end));
-    run = [];
-  };
-  tokens.forEach((t, i) => {
-    const joined = i > 0 && t.sentence === tokens[i - 1].sentence && /^[ \t]+$/.test(text.slice(tokens[i - 1].end, t.start));
-    if (run.length > 0 && !joined) flush();
-    if (isCapitalised(t.surface) && !/^\p{Lu}+$/u.test(t.surface)) run.push(t);
-    else if (run.length > 0 && NAME_CONNECTORS.has(t.surface) && run.length < 6) run.push(t);
-    else flush();
-  });
-  flush();
-  return [...names].sort();
 }
 
 /** Lower-case adjacent word pairs of a text, for other texts' `attestedBigrams`. */
@@ -260,7 +200,11 @@ export function findBrokenPhrases(
   const opts = { ...DEFAULT_BROKEN_PHRASE_OPTIONS, ...options };
   const found = [
     ...brokenWordNetPhrases(text, tokens, lexicon, opts.maxPhraseWords, new Set(opts.attestedBigrams)),
-    ...brokenNames(text, tokens, lexicon, opts.knownPhrases, opts.maxNameSwaps),
+    ...brokenNames(text, tokens, knownNames(opts.knownPhrases, lexicon), opts.maxNameSwaps, opts.ownNames),
   ];
   return dropOverlaps(found);
+}
+
+function knownNames(names: Iterable<string> | KnownNames, lexicon: PhraseLexicon): KnownNames {
+  return names instanceof KnownNames ? names : new KnownNames(names, lexicon);
 }
