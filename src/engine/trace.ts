@@ -2,15 +2,16 @@ import type { Article, PairRelation, RelationType, Token } from '../types.js';
 import type { Store } from '../store/store.js';
 import { fingerprintText } from '../fingerprint/index.js';
 import { StoreCandidateIndex } from '../fingerprint/candidates.js';
+import { nameKey, type BucketKey } from '../fingerprint/keys.js';
 import { namedEntities } from '../relate/topic.js';
 import { analyzeArticle, compareAnalyzed, namesOf, tokensOf, type Engine } from './engine.js';
 
 /** Bucket keys of an article's names: an inverted index in the store for same-event search. */
-export function entityKeys(entities: Iterable<string>): string[] {
-  return [...new Set([...entities].filter((e) => e.length >= 3).map((e) => 'ent:' + e))].sort();
+export function entityKeys(entities: Iterable<string>): BucketKey[] {
+  return [...new Set([...entities].filter((e) => e.length >= 3).map(nameKey))].sort((x, y) => x - y);
 }
 
-export function articleEntityKeys(engine: Engine, article: Article, tokens?: Token[]): string[] {
+export function articleEntityKeys(engine: Engine, article: Article, tokens?: Token[]): BucketKey[] {
   return entityKeys(namedEntities(tokens ?? tokensOf(engine, article)));
 }
 

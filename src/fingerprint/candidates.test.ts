@@ -11,7 +11,7 @@ import { COPY_KINDS, deriveCopy, makeCorpus, render } from './synthetic.js';
 function fakeStore(): Store {
   const settings = new Map<string, string>();
   const blobs = new Map<string, Uint8Array>();
-  const buckets = new Map<string, Set<string>>();
+  const buckets = new Map<number, Set<string>>();
   const unused = async (): Promise<never> => {
     throw new Error('not in the fake store');
   };
@@ -30,6 +30,7 @@ function fakeStore(): Store {
       return out;
     },
     addArticle: unused,
+    addArticles: unused,
     getArticle: unused,
     listArticles: unused,
     countArticles: unused,

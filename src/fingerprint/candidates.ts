@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { compareFingerprints, decodeFingerprint, encodeFingerprint, type Fingerprint } from './index.js';
 import { bandHashes, bandKeys } from './lsh.js';
+import type { BucketKey } from './keys.js';
 import { assertCompatible, paramsKey, parseParamsKey, sketchKinds, type IndexParams, type SketchKind } from './params.js';
 
 /**
@@ -40,8 +41,8 @@ export interface CandidateIndex {
 }
 
 /** Band keys of every sketch of a fingerprint, grouped by sketch kind. */
-export function fingerprintKeys(fp: Fingerprint, params: IndexParams): Map<SketchKind, string[]> {
-  const out = new Map<SketchKind, string[]>();
+export function fingerprintKeys(fp: Fingerprint, params: IndexParams): Map<SketchKind, BucketKey[]> {
+  const out = new Map<SketchKind, BucketKey[]>();
   for (const sketch of fp.sketches) out.set(sketch.kind, bandKeys(sketch, params.sketches[sketch.kind]!));
   return out;
 }
@@ -166,7 +167,7 @@ export class StoreCandidateIndex implements CandidateIndex {
   }
 
   /** What `add` would write, for a caller that stores it with the article in one transaction. */
-  async entries(fp: Fingerprint): Promise<{ kind: string; data: Uint8Array; bucketKeys: string[] }> {
+  async entries(fp: Fingerprint): Promise<{ kind: string; data: Uint8Array; bucketKeys: BucketKey[] }> {
     checkFingerprint(fp, this.params, this.key);
     await this.ensureParams();
     return { kind: FINGERPRINT_KIND, data: encodeFingerprint(fp), bucketKeys: [...fingerprintKeys(fp, this.params).values()].flat() };

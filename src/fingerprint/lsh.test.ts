@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fingerprintText } from './index.js';
-import { bandKeys, candidateProbability, thresholdForRecall } from './lsh.js';
+import { bandHashes, bandKeys, candidateProbability, thresholdForRecall } from './lsh.js';
+import { bandKey } from './keys.js';
 import { DEFAULT_INDEX_PARAMS } from './params.js';
 
 test('candidate probability is the banding S-curve, and a binomial tail with minSharedBands', () => {
@@ -17,14 +18,16 @@ test('candidate probability is the banding S-curve, and a binomial tail with min
   assert.ok(candidateProbability(t, classic) >= 0.98 && candidateProbability(t - 0.01, classic) < 0.98);
 });
 
-test('band keys are <sketch>:<band>:<hex>, one per band, equal for equal texts', () => {
+test('band keys are integers packing sketch, band and band hash, one per band, equal for equal texts', () => {
   const p = DEFAULT_INDEX_PARAMS;
   const fp = fingerprintText('a story about the flood in the valley and the people who left', null, p);
   for (const sketch of fp.sketches) {
     const sp = p.sketches[sketch.kind]!;
     const keys = bandKeys(sketch, sp);
     assert.equal(keys.length, sp.bands);
-    keys.forEach((k, i) => assert.match(k, new RegExp(`^${sketch.kind}:${i}:[0-9a-f]{8}$`)));
+    const hashes = bandHashes(sketch, sp);
+    keys.forEach((k, i) => assert.equal(k, bandKey(sketch.kind, i, hashes[i])));
+    assert.equal(new Set(keys.map((k) => Math.floor(k / 2 ** 32))).size, sp.bands, 'each band has its own key space');
     const again = fingerprintText('A story about the flood, in the valley; and the people who left.', null, p);
     assert.deepEqual(bandKeys(again.sketches.find((x) => x.kind === sketch.kind)!, sp), keys);
   }

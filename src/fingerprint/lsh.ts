@@ -1,17 +1,18 @@
-import { absorb, fmix32, hex32 } from './hash.js';
+import { absorb, fmix32 } from './hash.js';
+import { bandKey, type BucketKey } from './keys.js';
 import type { Sketch } from './index.js';
 import type { SketchParams } from './params.js';
 
 /**
- * LSH banding. Band b of a sketch covers bins [b·rows, (b+1)·rows); its key is
- * `<sketch>:<band>:<hex>` with hex the hash of those bins (the bin itself when rows = 1), so
- * keys of different sketches and bands never collide. Two texts with Jaccard s share a given
- * band with probability s^rows.
+ * LSH banding. Band b of a sketch covers bins [b·rows, (b+1)·rows); its key (src/fingerprint/
+ * keys.ts) packs the sketch, the band and the hash of those bins (the bin itself when
+ * rows = 1), so keys of different sketches and bands never collide. Two texts with Jaccard s
+ * share a given band with probability s^rows.
  */
-export function bandKeys(sketch: Sketch, p: SketchParams): string[] {
+export function bandKeys(sketch: Sketch, p: SketchParams): BucketKey[] {
   const hashes = bandHashes(sketch, p);
-  const keys: string[] = new Array(p.bands);
-  for (let band = 0; band < p.bands; band++) keys[band] = `${sketch.kind}:${band}:${hex32(hashes[band])}`;
+  const keys: BucketKey[] = new Array(p.bands);
+  for (let band = 0; band < p.bands; band++) keys[band] = bandKey(sketch.kind, band, hashes[band]);
   return keys;
 }
 

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { STOPWORD_LIST_ID } from './words.js';
+import { MAX_BANDS } from './keys.js';
 
 /**
  * Index parameters: everything that changes the bits of a fingerprint or its LSH bucket keys.
@@ -49,7 +50,8 @@ export interface IndexParams {
 }
 
 export const DEFAULT_INDEX_PARAMS: IndexParams = {
-  version: 1,
+  // 2: bucket keys became integers (src/fingerprint/keys.ts).
+  version: 2,
   numPerm: 128,
   seed: 0x5eed1234,
   stopwordList: STOPWORD_LIST_ID,
@@ -91,6 +93,7 @@ function validateParams(p: IndexParams): void {
     if (!Number.isInteger(s.bands) || !Number.isInteger(s.rows) || s.bands < 1 || s.rows < 1) {
       bad(`${kind} bands × rows ${s.bands} × ${s.rows}`);
     }
+    if (s.bands > MAX_BANDS) bad(`${kind}.bands ${s.bands} > ${MAX_BANDS}`);
     if (s.bands * s.rows > p.numPerm) bad(`${kind} bands × rows = ${s.bands * s.rows} > numPerm ${p.numPerm}`);
     if (!Number.isInteger(s.minSharedBands) || s.minSharedBands < 1 || s.minSharedBands > s.bands) {
       bad(`${kind}.minSharedBands ${s.minSharedBands}`);

@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import type { RawDocument } from '../types.js';
 import { defaultWorkers, WorkerPool } from './pool.js';
 import type { PreparedDocument, RefusedDocument } from './protocol.js';
-import { ensureIndexParams, inWriteBatch, withBulkCache, writePrepared } from './write-batch.js';
+import { ensureIndexParams, writePreparedBatch } from './write-batch.js';
 
 export interface ParallelIngestOptions {
   /** Worker threads (default: one per core). */
@@ -22,8 +22,6 @@ export interface ParallelIngestOptions {
   batchChars: number;
   /** Batches sent and not yet written; bounds memory (default: 2 per worker). */
   maxInFlight: number;
-  /** SQLite page cache during the load, MB (the bucket index is written at random places). */
-  cacheMB: number;
   /** Options of the input readers (paths only). */
   ingest: Partial<IngestOptions>;
 }
@@ -33,7 +31,6 @@ export const DEFAULT_PARALLEL_INGEST_OPTIONS: ParallelIngestOptions = {
   batchSize: 64,
   batchChars: 4_000_000,
   maxInFlight: 0, // 0 = 2 × workers
-  cacheMB: 1024,
   ingest: {},
 };
 
@@ -56,8 +53,7 @@ export function ingestDocuments(
   engineOptions: EngineOptions,
   options: Partial<ParallelIngestOptions> = {},
 ): AsyncGenerator<IngestEvent> {
-  const cacheMB = options.cacheMB ?? DEFAULT_PARALLEL_INGEST_OPTIONS.cacheMB;
-  return withBulkCache(store, cacheMB, ingestInOrder(store, inputs, engineOptions, options));
+  return ingestInOrder(store, inputs, engineOptions, options);
 }
 
 async function* ingestInOrder(
@@ -107,10 +103,5 @@ async function* drain(store: Store, slot: Slot): AsyncGenerator<IngestEvent> {
     return;
   }
   const docs = await slot;
-  const events = await inWriteBatch(store, async () => {
-    const out: IngestEvent[] = [];
-    for (const d of docs) out.push(await writePrepared(store, d));
-    return out;
-  });
-  yield* events;
+  yield* await writePreparedBatch(store, docs);
 }

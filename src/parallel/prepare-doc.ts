@@ -11,6 +11,7 @@ import { namedEntities } from '../relate/topic.js';
 import { entityKeys } from '../engine/trace.js';
 import { tokenize } from '../text/tokenize.js';
 import type { IndexParams } from '../fingerprint/params.js';
+import type { BucketKey } from '../fingerprint/keys.js';
 import type { Article, RawDocument } from '../types.js';
 import type { PreparedDocument, RefusedDocument } from './protocol.js';
 
@@ -28,7 +29,7 @@ const NAME_ONLY_LEXICON: Lexicon = {
 };
 
 /** The same keys as articleEntityKeys(engine, article), without the engine's lexicon. */
-export function nameKeys(article: Article): string[] {
+export function nameKeys(article: Article): BucketKey[] {
   return entityKeys(namedEntities(tokenize(article.text, article.sentences, NAME_ONLY_LEXICON)));
 }
 

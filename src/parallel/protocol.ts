@@ -1,5 +1,6 @@
 /** Messages between the main thread and the workers of src/parallel (plain, cloneable data). */
 import type { EngineOptions } from '../engine/engine.js';
+import type { BucketKey } from '../fingerprint/keys.js';
 import type { TermStats } from '../relate/topic.js';
 import type { Article, PairRelation, RawDocument } from '../types.js';
 
@@ -10,9 +11,9 @@ export interface PreparedDocument {
   /** encodeFingerprint() of the article's fingerprint. */
   fingerprint: Uint8Array;
   /** LSH band keys of every sketch (StoreCandidateIndex's keys). */
-  bandKeys: string[];
+  bandKeys: BucketKey[];
   /** Name keys (articleEntityKeys) for same-event search. */
-  entityKeys: string[];
+  entityKeys: BucketKey[];
 }
 
 /** A document refused while preparing (no text, unreadable HTML …). */

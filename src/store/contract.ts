@@ -94,14 +94,14 @@ function articleTests(withStore: WithStore): void {
 
   test('index entries given with an article are stored with it, and not for a duplicate', withStore(async (store) => {
     const first = makeTestArticle(1);
-    const index = { fingerprints: [{ kind: 'fingerprint', data: new Uint8Array([1, 2, 3]) }], bucketKeys: ['k:1', 'k:2'] };
+    const index = { fingerprints: [{ kind: 'fingerprint', data: new Uint8Array([1, 2, 3]) }], bucketKeys: [11, 12] };
     await store.addArticle(first, index);
     assert.deepEqual(await store.getFingerprint(first.id, 'fingerprint'), new Uint8Array([1, 2, 3]));
-    assert.deepEqual([...(await store.findByBucketKeys(['k:1', 'k:2']))], [[first.id, 2]]);
+    assert.deepEqual([...(await store.findByBucketKeys([11, 12]))], [[first.id, 2]]);
     const again = makeTestArticle(2, { contentHash: first.contentHash });
-    await store.addArticle(again, { fingerprints: [{ kind: 'fingerprint', data: new Uint8Array([9]) }], bucketKeys: ['k:9'] });
+    await store.addArticle(again, { fingerprints: [{ kind: 'fingerprint', data: new Uint8Array([9]) }], bucketKeys: [19] });
     assert.equal(await store.getFingerprint(again.id, 'fingerprint'), null);
-    assert.equal((await store.findByBucketKeys(['k:9'])).size, 0);
+    assert.equal((await store.findByBucketKeys([19])).size, 0);
   }));
 
   test('listArticles orders by published date then id, undated last, with limit and offset', withStore(async (store) => {
@@ -158,17 +158,49 @@ function indexTests(withStore: WithStore): void {
     assert.equal(await store.getFingerprint(a.id, 'other'), null);
   }));
 
+  test('addArticles stores a batch in input order: duplicates inside it and of stored ones, index entries with each', withStore(async (store) => {
+    const stored = makeTestArticle(1);
+    await store.addArticle(stored);
+    const [b, c] = [makeTestArticle(2), makeTestArticle(3)];
+    const cCopy = makeTestArticle(4, { contentHash: c.contentHash });
+    const again = makeTestArticle(5, { contentHash: stored.contentHash });
+    const fp = (n: number) => ({ fingerprints: [{ kind: 'fingerprint', data: new Uint8Array([n]) }], bucketKeys: [100 + n, 7] });
+    const results = await store.addArticles([
+      { article: b, index: fp(2) }, { article: c, index: fp(3) }, { article: cCopy, index: fp(4) }, { article: again },
+    ]);
+    assert.deepEqual(results.map((r) => [r.status, r.duplicateOf ?? null]), [
+      ['added', null], ['added', null], ['duplicate', c.id], ['duplicate', stored.id],
+    ]);
+    assert.equal(await store.countArticles(), 3);
+    assert.deepEqual(await store.getFingerprint(c.id, 'fingerprint'), new Uint8Array([3]));
+    assert.deepEqual([...(await store.findByBucketKeys([7]))].sort(), [[b.id, 1], [c.id, 1]].sort());
+    assert.equal((await store.findByBucketKeys([104])).size, 0);
+    assert.deepEqual(await store.addArticles([]), []);
+  }));
+
+  test('bucket keys must be integers in range; anything else is a user error and nothing is written', withStore(async (store) => {
+    const a = makeTestArticle(1);
+    await store.addArticle(a);
+    for (const bad of ['k1', -1, 1.5, 2 ** 53, Number.NaN]) {
+      await assert.rejects(store.addBucketKeys(a.id, [3, bad as number]), (e: unknown) => e instanceof UserError);
+    }
+    await assert.rejects(store.addArticle(makeTestArticle(2), { fingerprints: [], bucketKeys: ['x' as unknown as number] }), UserError);
+    assert.equal(await store.countArticles(), 1);
+    assert.equal((await store.findByBucketKeys([3])).size, 0);
+  }));
+
   test('bucket keys: articles sharing keys, counted once per distinct key', withStore(async (store) => {
     for (const n of [1, 2, 3]) await store.addArticle(makeTestArticle(n));
     const [a, b, c] = [1, 2, 3].map((n) => makeTestArticle(n).id);
-    await store.addBucketKeys(a, ['k1', 'k2', 'k3']);
-    await store.addBucketKeys(b, ['k2', 'k3', 'k3']);
-    await store.addBucketKeys(b, ['k2']);
-    await store.addBucketKeys(c, ['k9']);
-    const found = await store.findByBucketKeys(['k2', 'k3', 'k3', 'k4']);
+    await store.addBucketKeys(a, [1, 2, 3]);
+    await store.addBucketKeys(b, [2, 3, 3]);
+    await store.addBucketKeys(b, [2]);
+    await store.addBucketKeys(c, [9, 2 ** 42 + 5]);
+    const found = await store.findByBucketKeys([2, 3, 3, 4]);
     assert.deepEqual([...found.entries()].sort(), [[a, 2], [b, 2]]);
     assert.equal((await store.findByBucketKeys([])).size, 0);
-    const many = Array.from({ length: 5000 }, (_, i) => `m${i}`);
+    assert.deepEqual([...(await store.findByBucketKeys([2 ** 42 + 5]))], [[c, 1]]);
+    const many = Array.from({ length: 5000 }, (_, i) => 1000 + i);
     await store.addBucketKeys(c, many);
     assert.equal((await store.findByBucketKeys(many)).get(c), 5000);
   }));
@@ -192,8 +224,8 @@ function relationAndStoryTests(withStore: WithStore): void {
     const [a, b] = [1, 2].map((n) => makeTestArticle(n).id);
     await assert.rejects(store.putRelations([makeRelation(a, b, 0.5), makeRelation(a, 'not-stored', 0.5)]));
     assert.deepEqual(await store.getRelations(), []);
-    await assert.rejects(store.addBucketKeys('not-stored', ['k1']));
-    assert.equal((await store.findByBucketKeys(['k1'])).size, 0);
+    await assert.rejects(store.addBucketKeys('not-stored', [1]));
+    assert.equal((await store.findByBucketKeys([1])).size, 0);
   }));
 
   test('stories: replaced whole for the articles they cover, others kept', withStore(async (store) => {

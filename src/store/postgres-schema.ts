@@ -140,9 +140,28 @@ const JOB_QUEUE: readonly string[] = [
    )`,
 ];
 
+/**
+ * Integer bucket keys (src/fingerprint/keys.ts): bigint instead of text, ~3x smaller rows and
+ * index. Old text keys can't be converted, so the fingerprints and index parameters go too
+ * and `storytrace reindex` rebuilds them.
+ */
+const INTEGER_BUCKET_KEYS: readonly string[] = [
+  `DROP TABLE buckets`,
+  `CREATE TABLE buckets (
+     key        bigint NOT NULL,
+     article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+     PRIMARY KEY (key, article_id)
+   ) PARTITION BY HASH (key)`,
+  ...bucketPartitions(),
+  `CREATE INDEX buckets_by_article ON buckets (article_id)`,
+  `DELETE FROM fingerprints`,
+  `DELETE FROM settings WHERE key = 'fingerprint.params'`,
+];
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, description: 'initial schema', statements: INITIAL_SCHEMA },
   { version: 2, description: 'job queue and workers', statements: JOB_QUEUE },
+  { version: 3, description: 'integer bucket keys', statements: INTEGER_BUCKET_KEYS },
 ];
 
 /** The schema version this build writes and reads. */

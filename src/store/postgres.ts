@@ -18,7 +18,8 @@ import {
 } from './postgres-connect.js';
 import { prepareSchema } from './postgres-migrate.js';
 import { MIN_ID_PREFIX } from './sqlite.js';
-import type { AddResult, ArticleIndexEntries, ArticleSummary, ListOptions, Store, StoredStory } from './store.js';
+import type { AddResult, ArticleIndexEntries, ArticleSummary, ArticleToAdd, BucketKey, ListOptions, Store, StoredStory } from './store.js';
+import { checkBucketKeys } from './keys-check.js';
 
 const ARTICLE_COLUMNS = `id, content_hash, source, title, outlet, author, published, url, text, boilerplate, paragraphs, sentences`;
 // NULLS LAST is PostgreSQL's default for ascending order; spelled out because SQLite lists alike.
@@ -56,6 +57,7 @@ export class PostgresStore implements Store {
   }
 
   async addArticle(article: Article, index?: ArticleIndexEntries): Promise<AddResult> {
+    if (index) checkBucketKeys(index.bucketKeys);
     const result = await this.insertArticle(article);
     if (result.status === 'added' && index) {
       // Not in the insert's transaction: a crash in between leaves the article unindexed, and
@@ -64,6 +66,14 @@ export class PostgresStore implements Store {
       for (const f of index.fingerprints) await this.putFingerprint(article.id, f.kind, f.data);
     }
     return result;
+  }
+
+  async addArticles(items: readonly ArticleToAdd[]): Promise<AddResult[]> {
+    // Article by article: each is its own transaction, as in addArticle, so concurrent
+    // workers never wait on one another's batches.
+    const out: AddResult[] = [];
+    for (const { article, index } of items) out.push(await this.addArticle(article, index));
+    return out;
   }
 
   private async insertArticle(article: Article): Promise<AddResult> {
@@ -161,18 +171,20 @@ export class PostgresStore implements Store {
     });
   }
 
-  async addBucketKeys(articleId: string, keys: readonly string[]): Promise<void> {
+  async addBucketKeys(articleId: string, keys: readonly BucketKey[]): Promise<void> {
+    checkBucketKeys(keys);
     if (keys.length === 0) return;
     // One statement for the whole batch: the keys travel as one array parameter.
     await this.run(() =>
       this.pool.query(
-        `INSERT INTO buckets (key, article_id) SELECT DISTINCT k, $1::text FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING`,
+        `INSERT INTO buckets (key, article_id) SELECT DISTINCT k, $1::text FROM unnest($2::bigint[]) AS k ON CONFLICT DO NOTHING`,
         [articleId, [...keys]],
       ),
     );
   }
 
-  async findByBucketKeys(keys: readonly string[]): Promise<Map<string, number>> {
+  async findByBucketKeys(keys: readonly BucketKey[]): Promise<Map<string, number>> {
+    checkBucketKeys(keys);
     if (keys.length === 0) return new Map();
     return this.run(async () => {
       const result = await this.pool.query<{ id: string; n: number }>(
@@ -180,7 +192,7 @@ export class PostgresStore implements Store {
         // (run-time pruning), where ANY probes every partition with every key (~4x slower).
         // Keys are made distinct first so a repeated key is not counted twice.
         `SELECT b.article_id AS id, count(*)::integer AS n
-           FROM unnest($1::text[]) AS k (key) JOIN buckets b ON b.key = k.key
+           FROM unnest($1::bigint[]) AS k (key) JOIN buckets b ON b.key = k.key
           GROUP BY b.article_id ORDER BY b.article_id`,
         [[...new Set(keys)]],
       );

@@ -141,6 +141,7 @@ function readSchemaSetting(db: Database.Database, file: string): string | null {
 function createSchema(db: Database.Database): void {
   db.transaction(() => {
     for (const ddl of SCHEMA_V1) db.exec(ddl);
+    for (let v = 1; v < SCHEMA_VERSION; v++) for (const ddl of MIGRATIONS[v] ?? []) db.exec(ddl);
     const put = db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)`);
     put.run(SETTING_SCHEMA_VERSION, String(SCHEMA_VERSION));
     put.run(SETTING_CREATED_AT, new Date().toISOString());

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import { makeTestArticle, runStoreContract } from './contract.js';
 import { openStore } from './open.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, SCHEMA_V1, SCHEMA_VERSION } from './schema.js';
 import { SqliteStore } from './sqlite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storytrace-sqlite-'));
@@ -78,8 +78,31 @@ describe('SqliteStore files', () => {
     raw.pragma(`user_version = 7`);
     raw.close();
     const before = readFileSync(file);
-    await assert.rejects(openStore(file), refusesWith(file, /written by a newer storytrace \(schema 7, this reads 1\)/));
+    await assert.rejects(openStore(file), refusesWith(file, new RegExp(`written by a newer storytrace \\(schema 7, this reads ${SCHEMA_VERSION}\\)`)));
     assert.deepEqual(readFileSync(file), before);
+  });
+
+  test('a schema 1 file is upgraded: articles kept and numbered, text bucket keys and fingerprints dropped for reindex', async () => {
+    const file = freshPath();
+    const raw = new Database(file);
+    for (const ddl of SCHEMA_V1) raw.exec(ddl);
+    raw.prepare(`INSERT INTO settings (key, value) VALUES ('schema_version', '1'), ('fingerprint.params', 'v1;old')`).run();
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    raw.pragma('user_version = 1');
+    const a = makeTestArticle(1);
+    raw.prepare(`INSERT INTO articles (id, content_hash, source, text, chars, boilerplate, paragraphs, sentences, added_at)
+      VALUES (?, ?, ?, ?, ?, '[]', '[]', '[]', 'now')`).run(a.id, a.contentHash, a.source, a.text, a.text.length);
+    raw.prepare(`INSERT INTO buckets (key, article_id) VALUES ('words:1:00ff', ?)`).run(a.id);
+    raw.prepare(`INSERT INTO fingerprints (article_id, kind, data) VALUES (?, 'fingerprint', x'01')`).run(a.id);
+    raw.close();
+    const store = await SqliteStore.open(file);
+    assert.equal((await store.getArticle(a.id))?.text, a.text);
+    assert.equal(await store.getFingerprint(a.id, 'fingerprint'), null);
+    assert.equal(await store.getSetting('fingerprint.params'), null);
+    assert.equal(await store.getSetting('schema_version'), String(SCHEMA_VERSION));
+    await store.addBucketKeys(a.id, [5]);
+    assert.deepEqual([...(await store.findByBucketKeys([5]))], [[a.id, 1]]);
+    await store.close();
   });
 
   test('refuses an SQLite file that holds other data', async () => {

@@ -8,7 +8,9 @@ import type Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import type { Article, PairRelation } from '../types.js';
 import { openSqliteDatabase, storeErrorFrom, type SqliteOpenOptions } from './sqlite-open.js';
-import type { AddResult, ArticleIndexEntries, ArticleSummary, ListOptions, Store, StoredStory } from './store.js';
+import type { AddResult, ArticleIndexEntries, ArticleSummary, ArticleToAdd, BucketKey, ListOptions, Store, StoredStory } from './store.js';
+import { SqliteBucketIndex, type BucketIndexOptions } from './sqlite-buckets.js';
+import { checkBucketKeys } from './keys-check.js';
 
 /** Shortest id prefix `getArticle` resolves; shorter ones match too much to be meant. */
 export const MIN_ID_PREFIX = 4;
@@ -55,12 +57,10 @@ function prepareStatements(db: Database.Database) {
        ON CONFLICT (article_id, kind) DO UPDATE SET data = excluded.data`,
     ),
     getFingerprint: db.prepare(`SELECT data FROM fingerprints WHERE article_id = ? AND kind = ?`).pluck(),
-    addBucket: db.prepare(`INSERT INTO buckets (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`),
-    // Keys arrive as one JSON array so any number of them fits one prepared statement.
-    findByBuckets: db.prepare(
-      `SELECT article_id AS id, count(*) AS n FROM buckets
-       WHERE key IN (SELECT DISTINCT value FROM json_each(?)) GROUP BY article_id ORDER BY article_id`,
-    ),
+    insertDoc: db.prepare(`INSERT INTO article_docs (id) VALUES (?)`),
+    docOf: db.prepare(`SELECT doc FROM article_docs WHERE id = ?`).pluck(),
+    // Documents arrive as one JSON array so any number of them fits one prepared statement.
+    idsOfDocs: db.prepare(`SELECT doc, id FROM article_docs WHERE doc IN (SELECT value FROM json_each(?))`),
     putRelation: db.prepare(
       `INSERT INTO relations (a, b, json) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET json = excluded.json`,
     ),
@@ -82,18 +82,20 @@ export class SqliteStore implements Store {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly sql: ReturnType<typeof prepareStatements>;
+  private readonly buckets: SqliteBucketIndex;
 
-  private constructor(file: string, db: Database.Database) {
+  private constructor(file: string, db: Database.Database, bucketOptions?: Partial<BucketIndexOptions>) {
     this.file = file;
     this.db = db;
     this.sql = prepareStatements(db);
+    this.buckets = new SqliteBucketIndex(db, bucketOptions);
   }
 
   /** Opens or creates the database at `file` (`:memory:` for a throwaway one). */
-  static async open(file: string, options: SqliteOpenOptions = {}): Promise<SqliteStore> {
+  static async open(file: string, options: SqliteOpenOptions & { buckets?: Partial<BucketIndexOptions> } = {}): Promise<SqliteStore> {
     const db = openSqliteDatabase(file, options);
     try {
-      return new SqliteStore(file, db);
+      return new SqliteStore(file, db, options.buckets);
     } catch (err) {
       db.close();
       throw storeErrorFrom(file, err);
@@ -101,18 +103,29 @@ export class SqliteStore implements Store {
   }
 
   async addArticle(article: Article, index?: ArticleIndexEntries): Promise<AddResult> {
-    return this.run(() =>
-      this.db.transaction((): AddResult => {
-        const existing = this.sql.idByHash.get(article.contentHash) as string | undefined;
-        if (existing !== undefined) return { id: article.id, status: 'duplicate', duplicateOf: existing };
-        this.sql.insertArticle.run(articleToRow(article));
-        for (const key of index?.bucketKeys ?? []) this.sql.addBucket.run(key, article.id);
-        for (const f of index?.fingerprints ?? []) {
-          this.sql.putFingerprint.run(article.id, f.kind, Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength));
-        }
-        return { id: article.id, status: 'added' };
-      }).immediate(),
+    return (await this.addArticles([{ article, index }]))[0];
+  }
+
+  async addArticles(items: readonly ArticleToAdd[]): Promise<AddResult[]> {
+    for (const item of items) if (item.index) checkBucketKeys(item.index.bucketKeys);
+    const results = this.run(() =>
+      this.db.transaction((): AddResult[] => items.map(({ article, index }) => this.insertOne(article, index))).immediate(),
     );
+    this.run(() => this.buckets.maintain());
+    return results;
+  }
+
+  /** One article with its index entries; inside the caller's transaction. */
+  private insertOne(article: Article, index?: ArticleIndexEntries): AddResult {
+    const existing = this.sql.idByHash.get(article.contentHash) as string | undefined;
+    if (existing !== undefined) return { id: article.id, status: 'duplicate', duplicateOf: existing };
+    this.sql.insertArticle.run(articleToRow(article));
+    const doc = Number(this.sql.insertDoc.run(article.id).lastInsertRowid);
+    if (index) this.buckets.add(doc, index.bucketKeys);
+    for (const f of index?.fingerprints ?? []) {
+      this.sql.putFingerprint.run(article.id, f.kind, Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength));
+    }
+    return { id: article.id, status: 'added' };
   }
 
   async getArticle(idOrPrefix: string): Promise<Article | null> {
@@ -162,19 +175,34 @@ export class SqliteStore implements Store {
     });
   }
 
-  async addBucketKeys(articleId: string, keys: readonly string[]): Promise<void> {
+  async addBucketKeys(articleId: string, keys: readonly BucketKey[]): Promise<void> {
+    checkBucketKeys(keys);
     this.run(() =>
       this.db.transaction(() => {
-        for (const key of keys) this.sql.addBucket.run(key, articleId);
-      })(),
+        const doc = this.sql.docOf.get(articleId) as number | undefined;
+        if (doc === undefined) throw new UserError('not_stored', `${this.file}: refers to an article that is not stored`);
+        this.buckets.add(doc, keys);
+      }).immediate(),
     );
+    this.run(() => this.buckets.maintain());
   }
 
-  async findByBucketKeys(keys: readonly string[]): Promise<Map<string, number>> {
+  async findByBucketKeys(keys: readonly BucketKey[]): Promise<Map<string, number>> {
+    checkBucketKeys(keys);
     return this.run(() => {
-      const rows = this.sql.findByBuckets.all(JSON.stringify(keys)) as { id: string; n: number }[];
-      return new Map(rows.map((r) => [r.id, r.n]));
+      const counts = this.buckets.find(keys);
+      const out = new Map<string, number>();
+      if (counts.size === 0) return out;
+      const rows = this.sql.idsOfDocs.all(JSON.stringify([...counts.keys()])) as { doc: number; id: string }[];
+      rows.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      for (const r of rows) out.set(r.id, counts.get(r.doc)!);
+      return out;
     });
+  }
+
+  /** Tables of the bucket index and their rows (tail first), for reports and tests. */
+  bucketLayout(): Array<{ name: string; level: number; rows: number }> {
+    return this.run(() => this.buckets.layout());
   }
 
   async putRelations(relations: readonly PairRelation[]): Promise<void> {

@@ -1,4 +1,7 @@
 import type { Article, PairRelation } from '../types.js';
+import type { BucketKey } from '../fingerprint/keys.js';
+
+export type { BucketKey };
 
 /**
  * The one storage interface. SQLite (embedded, default) implements it now; PostgreSQL
@@ -15,6 +18,11 @@ export interface Store {
    * never leaves an article stored but unfindable (backends that can't, write them right after).
    */
   addArticle(article: Article, index?: ArticleIndexEntries): Promise<AddResult>;
+  /**
+   * addArticle for many articles at once, in input order, with the same guarantees per
+   * article; backends write them in as few transactions as they can (bulk ingest).
+   */
+  addArticles(items: readonly ArticleToAdd[]): Promise<AddResult[]>;
   /** By full id, or by a unique id prefix of at least 4 characters. */
   getArticle(idOrPrefix: string): Promise<Article | null>;
   listArticles(options?: ListOptions): Promise<ArticleSummary[]>;
@@ -28,9 +36,9 @@ export interface Store {
   putFingerprint(articleId: string, kind: string, data: Uint8Array): Promise<void>;
   getFingerprint(articleId: string, kind: string): Promise<Uint8Array | null>;
   /** LSH bucket keys of an article (one per band and fingerprint kind). */
-  addBucketKeys(articleId: string, keys: readonly string[]): Promise<void>;
+  addBucketKeys(articleId: string, keys: readonly BucketKey[]): Promise<void>;
   /** Articles sharing any of these bucket keys, with how many keys each shares. */
-  findByBucketKeys(keys: readonly string[]): Promise<Map<string, number>>;
+  findByBucketKeys(keys: readonly BucketKey[]): Promise<Map<string, number>>;
 
   /** Upserts relations (one row per unordered pair; a is the smaller id). */
   putRelations(relations: readonly PairRelation[]): Promise<void>;
@@ -47,7 +55,14 @@ export interface Store {
 /** What candidate search keeps about an article, written with it by addArticle. */
 export interface ArticleIndexEntries {
   fingerprints: ReadonlyArray<{ kind: string; data: Uint8Array }>;
-  bucketKeys: readonly string[];
+  /** Integer keys (src/fingerprint/keys.ts): LSH bands and names. */
+  bucketKeys: readonly BucketKey[];
+}
+
+/** One article of a bulk addArticles call. */
+export interface ArticleToAdd {
+  article: Article;
+  index?: ArticleIndexEntries;
 }
 
 export interface AddResult {

@@ -1,0 +1,160 @@
+/**
+ * The LSH bucket index of a SQLite store, log-structured.
+ *
+ * Every article brings ~200 bucket keys, and the keys are hashes: in one big B-tree each
+ * insert lands on a random page, and at 100k articles that cost 15–30 µs a row (every batch
+ * rewrites most leaf pages). So keys go first to a small B-tree, `buckets` (the tail, which
+ * stays in the page cache), and when it holds `tailRows` rows it is copied in key order into a
+ * new read-only run table and emptied — a sequential write. When `fanIn` runs of one level
+ * exist they are merged into one run of the next level (SQLite's sorter, again sequential).
+ * A lookup probes the tail and each run (a handful of tables: log_fanIn(N / tailRows)).
+ *
+ * Documents are small integers (`article_docs.doc`), not article ids: 3–4 bytes a row
+ * instead of 17. Keys are integers from src/fingerprint/keys.ts.
+ */
+import type Database from 'better-sqlite3';
+
+export interface BucketIndexOptions {
+  /** Rows the tail B-tree holds before it is flushed into a run (~5,000 articles). */
+  tailRows: number;
+  /** Runs of one level merged into one run of the next. */
+  fanIn: number;
+}
+
+export const DEFAULT_BUCKET_INDEX_OPTIONS: BucketIndexOptions = { tailRows: 1_000_000, fanIn: 4 };
+
+interface RunRow {
+  name: string;
+  level: number;
+  rows: number;
+}
+
+const RUN_PREFIX = 'bucket_run_';
+
+export class SqliteBucketIndex {
+  private readonly o: BucketIndexOptions;
+  /** Rows this connection believes the tail holds (other writers make it an estimate). */
+  private tailEstimate: number | null = null;
+  private readonly insert: Database.Statement;
+  private readonly runList: Database.Statement;
+  private readonly probeCache = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    options: Partial<BucketIndexOptions> = {},
+  ) {
+    this.o = { ...DEFAULT_BUCKET_INDEX_OPTIONS, ...options };
+    this.insert = db.prepare(`INSERT OR IGNORE INTO buckets (key, doc) VALUES (?, ?)`);
+    this.runList = db.prepare(`SELECT name, level, rows FROM bucket_runs ORDER BY level, name`);
+  }
+
+  /** Adds keys of document `doc` to the tail. Call inside the caller's transaction. */
+  add(doc: number, keys: readonly number[]): void {
+    for (const key of keys) this.insert.run(key, doc);
+    if (this.tailEstimate !== null) this.tailEstimate += keys.length;
+  }
+
+  /** Documents sharing any of `keys`, with how many distinct keys each shares. */
+  find(keys: readonly number[]): Map<number, number> {
+    const distinct = [...new Set(keys)];
+    const json = JSON.stringify(distinct);
+    const position = new Map(distinct.map((k, i) => [k, i]));
+    // One read transaction: a flush or merge by another connection can't drop a run between
+    // reading the list of runs and probing them (WAL gives this snapshot).
+    return this.db.transaction(() => {
+      const counts = new Map<number, number>();
+      // A (key, doc) pair re-added after its first copy was flushed sits in two tables: count
+      // each pair once (doc · 2^21 + the key's position is unique while keys < 2^21).
+      const seen = new Set<number>();
+      const tables = ['buckets', ...(this.runList.all() as RunRow[]).map((r) => r.name)];
+      for (const table of tables) {
+        for (const row of this.probe(table).iterate(json) as Iterable<{ doc: number; key: number }>) {
+          const pair = row.doc * 0x200000 + position.get(row.key)!;
+          if (seen.has(pair)) continue;
+          seen.add(pair);
+          counts.set(row.doc, (counts.get(row.doc) ?? 0) + 1);
+        }
+      }
+      return counts;
+    }).deferred();
+  }
+
+  /**
+   * Flushes the tail into a run when it is full, then merges full levels. Call after the
+   * write transaction that added keys, outside it: each step is its own transaction.
+   */
+  maintain(): void {
+    if (this.tailEstimate === null) this.tailEstimate = this.countTail();
+    if (this.tailEstimate < this.o.tailRows) return;
+    this.tailEstimate = this.countTail();
+    if (this.tailEstimate < this.o.tailRows) return;
+    this.flushTail();
+    this.tailEstimate = 0;
+    for (let level = 0; this.mergeLevel(level); level++);
+  }
+
+  /** Moves every tail row into a new level-0 run. */
+  flushTail(): void {
+    this.db.transaction(() => {
+      const name = this.newRunName();
+      this.db.exec(`CREATE TABLE ${name} (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID`);
+      const rows = this.db.prepare(`INSERT INTO ${name} (key, doc) SELECT key, doc FROM buckets ORDER BY key, doc`).run().changes;
+      this.db.prepare(`INSERT INTO bucket_runs (name, level, rows) VALUES (?, 0, ?)`).run(name, rows);
+      this.db.exec(`DELETE FROM buckets`);
+    }).immediate();
+  }
+
+  /** Merges the runs of `level` into one run of level + 1 when there are fanIn of them. */
+  private mergeLevel(level: number): boolean {
+    return this.db.transaction((): boolean => {
+      const runs = (this.runList.all() as RunRow[]).filter((r) => r.level === level);
+      if (runs.length < this.o.fanIn) return false;
+      const name = this.newRunName();
+      this.db.exec(`CREATE TABLE ${name} (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID`);
+      const union = runs.map((r) => `SELECT key, doc FROM ${r.name}`).join(' UNION ALL ');
+      const rows = this.db.prepare(`INSERT OR IGNORE INTO ${name} (key, doc) ${union} ORDER BY 1, 2`).run().changes;
+      this.db.prepare(`INSERT INTO bucket_runs (name, level, rows) VALUES (?, ?, ?)`).run(name, level + 1, rows);
+      for (const r of runs) {
+        this.db.prepare(`DELETE FROM bucket_runs WHERE name = ?`).run(r.name);
+        this.db.exec(`DROP TABLE ${r.name}`);
+        this.probeCache.delete(r.name);
+      }
+      return true;
+    }).immediate();
+  }
+
+  /** Removes a document's keys everywhere (used when an article is deleted). */
+  remove(doc: number): void {
+    const tables = ['buckets', ...(this.runList.all() as RunRow[]).map((r) => r.name)];
+    for (const t of tables) this.db.prepare(`DELETE FROM ${t} WHERE doc = ?`).run(doc);
+  }
+
+  /** Rows per table, tail first (for `status`-like reports and tests). */
+  layout(): Array<{ name: string; level: number; rows: number }> {
+    return [{ name: 'buckets', level: -1, rows: this.countTail() }, ...(this.runList.all() as RunRow[])];
+  }
+
+  private countTail(): number {
+    return this.db.prepare(`SELECT count(*) FROM buckets`).pluck().get() as number;
+  }
+
+  private newRunName(): string {
+    const last = this.db
+      .prepare(`SELECT max(CAST(substr(name, ${RUN_PREFIX.length + 1}) AS INTEGER)) FROM bucket_runs`)
+      .pluck()
+      .get() as number | null;
+    return `${RUN_PREFIX}${(last ?? 0) + 1}`;
+  }
+
+  private probe(table: string): Database.Statement {
+    let st = this.probeCache.get(table);
+    if (!st) {
+      // Names come from bucket_runs, which only this module writes (RUN_PREFIX + integer).
+      st = this.db.prepare(
+        `SELECT doc, key FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`,
+      );
+      this.probeCache.set(table, st);
+    }
+    return st;
+  }
+}
