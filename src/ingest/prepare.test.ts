@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareArticle, contentHashOf } from './prepare.js';
+import fc from 'fast-check';
+import { bodyText, prepareArticle, contentHashOf } from './prepare.js';
 import { readInputs } from './read.js';
 import { InputError } from '../errors.js';
 import { sharedPath, SHARED_MISSING } from '../test-helpers/shared.js';
@@ -82,4 +83,23 @@ test('METER: a pound sign stored as byte 0xA3 reads as £ through readInputs', a
     assert.match(a.text, /£/);
     assert.doesNotMatch(a.text, /Â£|\uFFFD/);
   }
+});
+
+test('property: the id hash is contentHashOf the body, and text holds no whitespace but spaces and line feeds', () => {
+  const pieces = fc.constantFrom('Word', 'two', '.', ' ', '  ', '\n', '\n\n', '\t', '\r\n', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\v', 'Share this', 'By Jo Lee');
+  const texts = fc.oneof(fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')), fc.string({ unit: 'binary' }));
+  fc.assert(
+    fc.property(texts, (body) => {
+      let a;
+      try {
+        a = prepareArticle(raw(body));
+      } catch (e) {
+        if (e instanceof InputError) return;
+        throw e;
+      }
+      assert.doesNotMatch(a.text, /[^\S \n]/);
+      assert.equal(a.contentHash, contentHashOf(bodyText(a.text, a.paragraphs, a.boilerplate)));
+    }),
+    { numRuns: 500 },
+  );
 });

@@ -51,6 +51,17 @@ function collapseSpace(s: string): string {
   return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
+/**
+ * contentHashOf for a body cut from cleanPlainText output, whose only whitespace characters
+ * are spaces and line feeds (normalizeText replaces or removes every other): spacing needs
+ * collapsing only where two spaces or line feeds meet.
+ */
+function hashOfCleanBody(body: string): string {
+  let t = body.toLowerCase().replaceAll('\n', ' ');
+  if (t.includes('  ')) t = t.replace(/\s+/g, ' ');
+  return createHash('sha256').update(t.trim()).digest('hex');
+}
+
 /** Merges metadata, earlier sources winning; strings are normalised like the text. */
 function mergeMeta(...sources: Partial<ArticleMeta>[]): ArticleMeta {
   const meta: ArticleMeta = { title: null, outlet: null, author: null, published: null, url: null };
@@ -88,7 +99,7 @@ export function prepareArticle(raw: RawDocument, options: Partial<PrepareOptions
   const meta = mergeMeta(known, guessed);
   const main = bodyText(text, paragraphs, boilerplate);
   if (!main.trim()) throw new InputError(raw.source, 'no article text found');
-  const contentHash = contentHashOf(main);
+  const contentHash = hashOfCleanBody(main);
   const { sentences } = segment(text, boilerplate);
   return { id: contentHash.slice(0, 16), source: raw.source, ...meta, text, contentHash, boilerplate, paragraphs, sentences };
 }

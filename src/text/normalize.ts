@@ -132,5 +132,8 @@ export function stripLineEndMarks(text: string): string {
 
 /** Plain text as read from a file: normalised, unwrapped, paragraph marks removed. */
 export function cleanPlainText(s: string): string {
-  return normalizeText(stripLineEndMarks(unwrapHardWrapped(normalizeText(s))));
+  const normalized = normalizeText(s);
+  const cleaned = stripLineEndMarks(unwrapHardWrapped(normalized));
+  // normalizeText is idempotent, so text neither step changed needs no second pass.
+  return cleaned === normalized ? cleaned : normalizeText(cleaned);
 }

@@ -15,6 +15,16 @@ const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:d
 const LABEL = '(?:(?:date[d]?|published(?: on| at)?|first published|posted(?: on| at)?|updated|last updated|modified)\\s*:?\\s*)';
 const TIME = '(?:\\d{1,2}[:.]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)';
 
+// Compiled once: these run for every short line of every article.
+const WEEKDAY_AT_START = new RegExp(`^${WEEKDAY}`, 'i');
+const LABEL_AT_START = new RegExp(`^${LABEL}`, 'i');
+const TIME_THEN_SPACE = new RegExp(`^${TIME}\\s+`, 'i');
+const TIME_THEN_SEPARATOR = new RegExp(`^${TIME}\\s*[,|-]?\\s*`, 'i');
+/** What may follow the date on a date line: a time, a time zone. */
+const DATE_LINE_TAIL = new RegExp(`^(?:(?:at|[,|:-])\\s*)?(?:${TIME})?\\s*(?:\\(?[A-Z]{2,4}\\)?)?\\s*$`, 'i');
+/** A written or ISO date after the start of a line or a separator (global: used with matchAll, which copies it). */
+const HEADER_DATE = new RegExp(`(?:^|[\\s,|(])(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`, 'gi');
+
 /** Date patterns at the start of a string, each with a function giving [year, month, day]. */
 const DATE_PATTERNS: [RegExp, (m: RegExpExecArray) => [number, number, number] | null][] = [
   [/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/, (m) => [+m[1], +m[2], +m[3]]],
@@ -43,7 +53,7 @@ function iso([y, m, d]: [number, number, number]): string | null {
  * (`iso` is null when the date is real but its day/month order is ambiguous).
  */
 export function dateAtStart(s: string): { length: number; iso: string | null } | null {
-  const weekday = new RegExp(`^${WEEKDAY}`, 'i').exec(s);
+  const weekday = WEEKDAY_AT_START.exec(s);
   const offset = weekday ? weekday[0].length : 0;
   const rest = s.slice(offset);
   for (const [pattern, parts] of DATE_PATTERNS) {
@@ -60,7 +70,7 @@ export function dateAtStart(s: string): { length: number; iso: string | null } |
 /** Parses a date string in any supported form to `YYYY-MM-DD`, or null. */
 export function parseDate(s: string): string | null {
   // Wire headers put the time first: "03:03 27/01/00: Page 1".
-  const t = s.trim().replace(new RegExp(`^${LABEL}`, 'i'), '').replace(new RegExp(`^${TIME}\\s+`, 'i'), '');
+  const t = s.trim().replace(LABEL_AT_START, '').replace(TIME_THEN_SPACE, '');
   return dateAtStart(t)?.iso ?? null;
 }
 
@@ -69,13 +79,12 @@ export function parseDate(s: string): string | null {
  * time zone)? Returns the date (ISO, or '' when ambiguous) or null when it is not a date line.
  */
 export function dateLine(line: string): string | null {
-  let t = line.trim().replace(new RegExp(`^${LABEL}`, 'i'), '');
-  t = t.replace(new RegExp(`^${TIME}\\s*[,|-]?\\s*`, 'i'), '');
+  let t = line.trim().replace(LABEL_AT_START, '');
+  t = t.replace(TIME_THEN_SEPARATOR, '');
   const date = dateAtStart(t);
   if (!date) return null;
   const rest = t.slice(date.length).trim();
-  const tail = new RegExp(`^(?:(?:at|[,|:-])\\s*)?(?:${TIME})?\\s*(?:\\(?[A-Z]{2,4}\\)?)?\\s*$`, 'i');
-  return tail.test(rest) ? (date.iso ?? '') : null;
+  return DATE_LINE_TAIL.test(rest) ? (date.iso ?? '') : null;
 }
 
 /**
@@ -85,7 +94,7 @@ export function dateLine(line: string): string | null {
  */
 export function datePrefix(paragraph: string): { length: number; iso: string | null } | null {
   const lead = /^\s*/.exec(paragraph)![0].length;
-  const label = new RegExp(`^${LABEL}`, 'i').exec(paragraph.slice(lead));
+  const label = LABEL_AT_START.exec(paragraph.slice(lead));
   const at = lead + (label ? label[0].length : 0);
   const date = dateAtStart(paragraph.slice(at));
   if (!date) return null;
@@ -136,11 +145,10 @@ const HEADER_LINE_CHARS = 120;
  * spans) and long lines are passed over; numeric day/month dates are ignored as too ambiguous.
  */
 export function headerDate(text: string, paragraphs: Span[], skip: Span[] = []): string | null {
-  const pattern = new RegExp(`(?:^|[\\s,|(])(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`, 'gi');
   for (const p of paragraphs) {
     if (p.start > HEADER_CHARS) break;
     if (p.end - p.start > HEADER_LINE_CHARS || overlaps(p, skip)) continue;
-    for (const m of text.slice(p.start, p.end).matchAll(pattern)) {
+    for (const m of text.slice(p.start, p.end).matchAll(HEADER_DATE)) {
       const value = dateAtStart(m[1])?.iso;
       if (value) return value;
     }
