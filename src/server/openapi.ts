@@ -158,6 +158,7 @@ const paths = {
   '/api/analyze': {
     post: {
       summary: 'Analyse the store: relations of new pairs, stories, hidden sources, quotes, credit',
+      description: 'On a shared PostgreSQL database, waits for any analysis another server or worker is running; requests arriving while one waits share its result.',
       responses: { 200: ok('What the analysis found', { type: 'object' }), ...errors(503) },
     },
   },

@@ -5,6 +5,7 @@ import type { Article } from '../types.js';
 import { checkTextSize, summariesOf, type ServerContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
 import { documentFromJson, oneDocumentFromRequest } from './input.js';
+import { StoreAnalyses } from './store-analyses.js';
 
 /** One side of a comparison: {id} of a stored article, or {text|html, …metadata} pasted. */
 async function resolveSide(ctx: ServerContext, value: unknown, name: 'a' | 'b'): Promise<Article> {
@@ -69,24 +70,23 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
     return c.json({ relation: result.relation, a, b, quotes: result.quotes });
   });
 
-  app.post('/api/analyze', async (c) => {
-    const summary = await ctx.gate.run(async () => {
-      const started = Date.now();
-      const { analyzeStore } = await analysisModules();
-      const engine = await ctx.engine();
-      // Other servers and workers on the same database analyse under the same lock.
-      const result = await ctx.analysisLock.run(() => analyzeStore(engine, ctx.store));
-      return {
-        articles: result.documents.length,
-        relations: result.relations.length,
-        computed: result.computed,
-        stories: result.stories.length,
-        stories_with_several_articles: result.stories.filter((s) => s.members.length > 1).length,
-        hidden_sources: result.stories.reduce((n, s) => n + s.hidden_sources.length, 0),
-        shared_quotes: result.quotes.filter((q) => new Set(q.occurrences.map((o) => o.document)).size > 1).length,
-        ms: Date.now() - started,
-      };
-    });
-    return c.json(summary);
-  });
+  const analyses = new StoreAnalyses(ctx.analysisLock, ctx.gate, () => analyzeWholeStore(ctx));
+  app.post('/api/analyze', async (c) => c.json(await analyses.request()));
+}
+
+/** analyzeStore over the whole store, summarised for the API (called under the analysis lock). */
+async function analyzeWholeStore(ctx: ServerContext) {
+  const started = Date.now();
+  const { analyzeStore } = await analysisModules();
+  const result = await analyzeStore(await ctx.engine(), ctx.store);
+  return {
+    articles: result.documents.length,
+    relations: result.relations.length,
+    computed: result.computed,
+    stories: result.stories.length,
+    stories_with_several_articles: result.stories.filter((s) => s.members.length > 1).length,
+    hidden_sources: result.stories.reduce((n, s) => n + s.hidden_sources.length, 0),
+    shared_quotes: result.quotes.filter((q) => new Set(q.occurrences.map((o) => o.document)).size > 1).length,
+    ms: Date.now() - started,
+  };
 }

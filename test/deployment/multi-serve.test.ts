@@ -165,9 +165,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Two servers asked to analyse at the same moment. The test holds the database's analysis lock,
  * as a worker's analyze job would, until both requests wait for it (seen in pg_locks), then lets
  * go: they must then run one after the other. A server that analysed without the lock would
- * finish while the test holds it, which fails at once.
+ * finish while the test holds it, which fails at once. `meanwhile` runs while both wait.
  */
-async function analyzeTwoAtOnce(dbUrl: string, x: ServeProcess, y: ServeProcess) {
+async function analyzeTwoAtOnce(dbUrl: string, x: ServeProcess, y: ServeProcess, meanwhile: () => Promise<unknown>) {
   const pool = createPool(parsePostgresSpec(dbUrl), { ...DEFAULT_POSTGRES_OPTIONS, poolSize: 2 });
   try {
     let finished = false;
@@ -182,6 +182,8 @@ async function analyzeTwoAtOnce(dbUrl: string, x: ServeProcess, y: ServeProcess)
         assert.ok(Date.now() < deadline, 'both analyses wait for the analysis lock');
         await sleep(100);
       }
+      await meanwhile();
+      assert.ok(!finished, 'an analysis finished while another process held the analysis lock');
     });
     return await both!;
   } finally {
@@ -199,25 +201,31 @@ if (pgUrl === null) {
 
   test('three serve processes on one PostgreSQL schema return the same articles, relations and stories', { timeout: 240_000 }, async () => {
     const { url } = schemas.fresh('serve');
+    const t0 = Date.now();
+    const phases: string[] = [];
+    const phase = (name: string) => phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const started = await Promise.allSettled([startServe(url), startServe(url), startServe(url)]);
     const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     try {
       for (const s of started) if (s.status === 'rejected') throw s.reason;
       const [a, b, c] = servers as [ServeProcess, ServeProcess, ServeProcess];
+      phase('started');
 
       // Round 1: each server starts with the same article (12), sent to all three at once.
-      const reports = (await Promise.all([postEach(a, ['12', '02', '10']), postEach(b, ['12', '07']), postEach(c, ['12', '13', '14'])])).flat();
-      const first = reports.slice(0, 1).concat(reports[3]!, reports[5]!);
+      const reports = (await Promise.all([postEach(a, ['12', '02']), postEach(b, ['12', '07']), postEach(c, ['12', '13', '14'])])).flat();
+      const first = [reports[0]!, reports[2]!, reports[4]!];
       const added = first.flatMap((r) => r.added.map((x) => x.id));
       const dupes = first.flatMap((r) => r.duplicates.map((x) => x.duplicate_of));
       assert.equal(added.length, 1, 'the article sent to three servers at once is added once');
       assert.deepEqual(dupes, [added[0], added[0]], 'and reported as a duplicate of it by the other two');
       const allAdded = reports.flatMap((r) => r.added.map((x) => x.id));
-      assert.equal(new Set(allAdded).size, 6, 'six different articles');
-      assert.equal(allAdded.length, 6, 'each added once');
+      assert.equal(new Set(allAdded).size, 5, 'five different articles');
+      assert.equal(allAdded.length, 5, 'each added once');
 
+      phase('posted');
       // Two analyses at once: the second waits for the first and finds every pair related.
-      const both = await analyzeTwoAtOnce(url, a, b);
+      // Meanwhile a waiting server still stores articles: the wait does not hold its gate.
+      const both = await analyzeTwoAtOnce(url, a, b, () => postEach(a, ['03']));
       const computed = both.map((r) => r.computed).sort((x, y) => x - y);
       assert.equal(computed[0], 0, `one analysis ran after the other (computed: ${computed.join(', ')})`);
       assert.ok(computed[1]! > 0, 'the other related the pairs');
@@ -226,14 +234,18 @@ if (pgUrl === null) {
       await sameEverywhere(servers, 6);
       assert.equal((await storedRelations(url)).length, both[0].relations);
 
+      phase('round 1');
       // Round 2: one server ingests and analyses while another analyses.
-      await Promise.all([postEach(b, ['03']).then(() => analyze(b)), analyze(a)]);
+      await Promise.all([postEach(b, ['10']).then(() => analyze(b)), analyze(a)]);
       const settled = await sameEverywhere(servers, 7);
+      phase('round 2');
       // The stored result is the settled one: analysing again relates nothing and changes nothing.
       const again = await analyze(a); // a warm server: c would first load the analysis modules
       assert.equal(again.computed, 0);
       assert.equal((await storedRelations(url)).length, again.relations);
       assert.deepEqual(await sameEverywhere(servers, 7), settled);
+      phase('settled');
+      console.log(`# ${phases.join(', ')}`);
       for (const s of servers) assert.equal(s.stderr.join(''), '', `server ${s.url} logged no error`);
       assert.deepEqual(answered.filter((x) => x.startsWith('5')), []);
     } finally {
