@@ -62,16 +62,29 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//i;
  */
 export function openAnalysisLock(dbSpec: string): AnalysisLock {
   if (!POSTGRES_URL.test(dbSpec)) return { run: (work) => work(), close: async () => undefined };
-  let pool: Promise<pg.Pool> | null = null;
+  let pool: Promise<{ pool: pg.Pool; display: string; explain: (display: string, err: unknown) => unknown }> | null = null;
   const connect = async () => {
     // Loaded only for PostgreSQL, as the store does: SQLite users never load pg.
-    const { createPool, DEFAULT_POSTGRES_OPTIONS, parsePostgresSpec } = await import('../store/postgres-connect.js');
-    return createPool(parsePostgresSpec(dbSpec), { ...DEFAULT_POSTGRES_OPTIONS, poolSize: 1 });
+    const { createPool, DEFAULT_POSTGRES_OPTIONS, parsePostgresSpec, storeErrorFromPg } = await import('../store/postgres-connect.js');
+    const target = parsePostgresSpec(dbSpec);
+    return { pool: createPool(target, { ...DEFAULT_POSTGRES_OPTIONS, poolSize: 1 }), display: target.display, explain: storeErrorFromPg };
   };
   return {
-    run: async (work) => withPgAnalyzeLock(await (pool ??= connect()), work),
+    run: async (work) => {
+      const lock = await (pool ??= connect());
+      let working = false;
+      try {
+        return await withPgAnalyzeLock(lock.pool, () => {
+          working = true;
+          return work();
+        });
+      } catch (err) {
+        // Failing to take the lock is a database problem, told as one (the work's own errors pass).
+        throw working ? err : lock.explain(lock.display, err);
+      }
+    },
     close: async () => {
-      if (pool) await (await pool).end();
+      if (pool) await (await pool).pool.end();
     },
   };
 }
