@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import type { Article, ArticleMeta, BoilerplateSpan, RawDocument, Span } from '../types.js';
 import { boilerplateFinder } from '../text/boilerplate.js';
 import { cleanPlainText, normalizeText } from '../text/normalize.js';
-import { segment, splitParagraphs } from '../text/segment.js';
+import { sentencesOf, splitParagraphs } from '../text/segment.js';
 import { guessPublished, guessTitle, headerByline, headerDate } from '../text/textmeta.js';
 import { DEFAULT_HTML_OPTIONS, extractHtml, type HtmlOptions } from './html.js';
 
@@ -100,6 +100,6 @@ export function prepareArticle(raw: RawDocument, options: Partial<PrepareOptions
   const main = bodyText(text, paragraphs, boilerplate);
   if (!main.trim()) throw new InputError(raw.source, 'no article text found');
   const contentHash = hashOfCleanBody(main);
-  const { sentences } = segment(text, boilerplate);
+  const sentences = sentencesOf(text, paragraphs, boilerplate);
   return { id: contentHash.slice(0, 16), source: raw.source, ...meta, text, contentHash, boilerplate, paragraphs, sentences };
 }

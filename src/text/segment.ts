@@ -150,6 +150,11 @@ export function splitParagraphs(text: string): Span[] {
  */
 export function segment(text: string, exclude: Span[] = []): { paragraphs: Span[]; sentences: Span[] } {
   const paragraphs = splitParagraphs(text);
+  return { paragraphs, sentences: sentencesOf(text, paragraphs, exclude) };
+}
+
+/** The sentences of segment(text, exclude), for `paragraphs` already split by splitParagraphs(text). */
+export function sentencesOf(text: string, paragraphs: Span[], exclude: Span[] = []): Span[] {
   const sortedExclude = [...exclude].sort((a, b) => a.start - b.start);
   const sentences: Span[] = [];
   for (const p of paragraphs) {
@@ -162,5 +167,5 @@ export function segment(text: string, exclude: Span[] = []): { paragraphs: Span[
       }
     }
   }
-  return { paragraphs, sentences };
+  return sentences;
 }
