@@ -15,6 +15,7 @@ import { registerBench } from './bench.js';
 import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerStatus } from './status.js';
+import { registerReindex } from './reindex.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerAdd,
@@ -23,6 +24,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCompare,
   registerTrace,
   registerAnalyze,
+  registerReindex,
   registerStories,
   registerEval,
   registerServe,
