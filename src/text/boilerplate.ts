@@ -17,33 +17,37 @@ const SOCIAL_NETWORKS = 'facebook|twitter|x|instagram|telegram|youtube|whatsapp|
 /** Text of a comment form; such a line may be long (it holds the whole form). */
 const COMMENT_FORM = /your email address will not be published|required fields are marked|you must be logged in to (?:post|leave) a comment|comments are (?:closed|moderated)/i;
 /**
- * Does the line hold, in any case, a phrase COMMENT_FORM needs? Cheaper than the pattern.
- * (Without the u flag, /i matches ASCII letters only to ASCII letters, which lower-case alike.)
+ * A quick test a line must pass for a rule's pattern to match it (never false when the pattern
+ * would match), so most lines skip the pattern. `lower` is the line with ASCII letters in lower
+ * case. Sound for patterns with /i but no /u: those match ASCII letters only to ASCII letters.
  */
-function mayHoldCommentForm(line: string): boolean {
-  const lower = line.toLowerCase();
-  return COMMENT_FORM_PHRASES.some((phrase) => lower.includes(phrase));
-}
+type Guard = (line: string, lower: string) => boolean;
+
+const holdsAny = (lower: string, phrases: string[]): boolean => phrases.some((phrase) => lower.includes(phrase));
 const COMMENT_FORM_PHRASES = ['your email address will not be published', 'required fields are marked', 'you must be logged in to ', 'comments are '];
+const mayHoldCommentForm: Guard = (_, lower) => holdsAny(lower, COMMENT_FORM_PHRASES);
+/** Does the line end in ")", perhaps followed by space and a period? Both photo-credit patterns need it. */
+const endsInParenthesis: Guard = (line) => (line.endsWith('.') ? line.slice(0, -1) : line).trimEnd().endsWith(')');
+
 /** "… (photo credit: NAME / AGENCY)", "… (File photo)" closing a line. */
 const PHOTO_CREDIT_AT_END = /\((?:photo|photograph|picture|pic|image|file photo|photo credit|credit)s?\b[^()]*\)\s*\.?$|\((?:file|file photo|handout)\)\s*\.?$/i;
 
 /** Rules that look at one line alone. Order matters: the first that matches names the kind. */
-const LINE_RULES: [BoilerplateKind, RegExp][] = [
+const LINE_RULES: [BoilerplateKind, RegExp, Guard?][] = [
   ['comments', /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|no comments?|\d+ comments?|comments?(?: \(\d+\))?|show comments|view comments|load comments|(?:join|start) the (?:discussion|conversation)|comment on this (?:article|story|post)|cancel reply|newer post|older post|subscribe to: post comments.*)[\s:.!]*$/i],
-  ['comments', COMMENT_FORM],
+  ['comments', COMMENT_FORM, mayHoldCommentForm],
   ['social', new RegExp(`^(?:join|follow|like|subscribe to) (?:us|our)\\b.{0,120}\\b(?:channel|${SOCIAL_NETWORKS}|page|account|group)\\b`, 'i')],
-  ['social', /\bfollow us (?:on|at)\b|^share (?:this|on|via)\b|^(?:share|tweet|pin it|share this(?: article| story| post)?)[\s:!.]*$/i],
+  ['social', /\bfollow us (?:on|at)\b|^share (?:this|on|via)\b|^(?:share|tweet|pin it|share this(?: article| story| post)?)[\s:!.]*$/i, (_, lower) => holdsAny(lower, ['follow us ', 'share', 'tweet', 'pin it'])],
   ['social', new RegExp(`^(?:(?:${SOCIAL_NETWORKS}|share|copy link)[\\s|,·•/]*){2,}$`, 'i')],
-  ['newsletter', /\b(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|e-?mail (?:updates|alerts)|daily (?:digest|briefing))|^(?:get|receive) (?:our|the) .{0,60}newsletter/i],
+  ['newsletter', /\b(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|e-?mail (?:updates|alerts)|daily (?:digest|briefing))|^(?:get|receive) (?:our|the) .{0,60}newsletter/i, (_, lower) => holdsAny(lower, ['sign up', 'subscribe', 'register', 'newsletter'])],
   ['related_links', /^(?:read more|find out more|learn more|see more|more on this(?: story)?|related(?: (?:stories|articles|news|content|coverage|posts|reading))?|recommended(?: for you)?|you may also like|you might also like|also read|read also|see also|trending(?: now)?|most (?:read|popular|viewed)|top stories|latest news|more stories|continue reading|watch|listen)(?:\s*[:>»|.-]|\.{3}|$)/i],
-  ['related_links', /^for (?:more|the latest|further|additional) (?:stories|news|information|details|updates|coverage|articles|on this)\b|\bclick here\b/i],
+  ['related_links', /^for (?:more|the latest|further|additional) (?:stories|news|information|details|updates|coverage|articles|on this)\b|\bclick here\b/i, (_, lower) => lower.startsWith('for ') || lower.includes('click here')],
   ['photo', /^\(?(?:photo|photograph|picture|pic|image|file photo|photo credit|credit|caption|pictured|above|top photo|main image|photos?(?: by)?)\s*(?::|by\b|\/|-)/i],
-  ['photo', PHOTO_CREDIT_AT_END],
+  ['photo', PHOTO_CREDIT_AT_END, endsInParenthesis],
   ['byline', /^(?:[Bb]y|BY|[Pp]osted by|[Ww]ritten by|[Ww]ords by|[Rr]eport by|[Rr]eporting by|[Ss]tory by)\s+\p{Lu}[\p{L}.'-]*(?:\s+(?:\p{Lu}[\p{L}.'-]*|and|&|de|van|von|al|bin))*(?:\s*[,|-]\s*[\p{L}.'& ]{1,60})?$/u],
   ['byline', /^posted (?:on|at)\b.{0,60}[^.]$|^posted by\s+\S.{0,40}$/i],
   ['byline', /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,4}\s+(?:staff|staff writers?|staff reporters?|reporters?|correspondents?|news desk|desk|newsroom|wires?|editors?|editorial (?:board|team)|team)$/u],
-  ['footer', /^(?:©|\([cC]\)|[Cc]opyright\b|COPYRIGHT\b)|\b[Aa]ll [Rr]ights [Rr]eserved\b|^(?:[Aa]dditional )?[Rr]eporting by\b.*\b[Ee]diting by\b/u],
+  ['footer', /^(?:©|\([cC]\)|[Cc]opyright\b|COPYRIGHT\b)|\b[Aa]ll [Rr]ights [Rr]eserved\b|^(?:[Aa]dditional )?[Rr]eporting by\b.*\b[Ee]diting by\b/u, (line, lower) => line.startsWith('©') || lower.startsWith('(c)') || lower.startsWith('copyright') || holdsAny(lower, ['all rights reserved', 'editing by'])],
   ['footer', /^\(\p{Lu}[^()]{2,80}\s(?:is|was|are|were)\s(?:an?|the)\s[^()]{3,200}\)\.?$/u],
   ['footer', /^(?:ends?|-+ ?30 ?-+|#{3}|\(end\)|\*{3})$/i],
   ['other', /^[\s\-_=*~.#•|+]{3,}$/],
@@ -78,19 +82,18 @@ function isCaptionWithCredit(line: string): boolean {
   return m !== null && m[1].length >= 20 && creditLike(m[2], m[1]);
 }
 
-/** Does the line end in ")", perhaps followed by space and a period? Both photo-credit patterns need it. */
-function endsInParenthesis(line: string): boolean {
-  return (line.endsWith('.') ? line.slice(0, -1) : line).trimEnd().endsWith(')');
-}
+// Guards rely on /i matching ASCII letters only to ASCII letters, which /iu does not promise.
+for (const [, rule, guard] of LINE_RULES) if (guard && rule.ignoreCase && rule.unicode) throw new Error(`guard on /iu rule ${rule}`);
 
-function lineKind(line: string): BoilerplateKind | null {
+/** The kind of boilerplate a line is, or null; `lower` is the line with ASCII letters in lower case. */
+function lineKind(line: string, lower: string): BoilerplateKind | null {
   if (line.length <= SHORT_LINE) {
     if (dateLine(line) !== null || WIRE_SLUG.test(line)) return 'dateline';
-    for (const [kind, rule] of LINE_RULES) if (rule.test(line)) return kind;
-  } else if (line.length < 300 && mayHoldCommentForm(line) && COMMENT_FORM.test(line)) {
+    for (const [kind, rule, guard] of LINE_RULES) if ((!guard || guard(line, lower)) && rule.test(line)) return kind;
+  } else if (line.length < 300 && mayHoldCommentForm(line, lower) && COMMENT_FORM.test(line)) {
     return 'comments';
   }
-  if (endsInParenthesis(line) && PHOTO_CREDIT_AT_END.test(line)) return 'photo';
+  if (endsInParenthesis(line, lower) && PHOTO_CREDIT_AT_END.test(line)) return 'photo';
   if (line.length < 400 && isCaptionWithCredit(line)) return 'photo';
   return null;
 }
@@ -151,7 +154,11 @@ function foldEquals(line: string, folded: string): boolean {
  */
 export function boilerplateFinder(text: string, paragraphs: Span[]): (title: string | null) => BoilerplateSpan[] {
   const lines = paragraphs.map((p) => text.slice(p.start, p.end));
-  const lineKinds = lines.map(lineKind);
+  // One lower-casing of the whole text; slices of it line up with the lines unless lower-casing
+  // changed the length (only "İ" grows), and then each line is lower-cased alone.
+  const lowerText = text.toLowerCase();
+  const aligned = lowerText.length === text.length;
+  const lineKinds = paragraphs.map((p, i) => lineKind(lines[i], aligned ? lowerText.slice(p.start, p.end) : lines[i].toLowerCase()));
   markRepeatedCaptions(lines, lineKinds);
   markCommentTail(lineKinds);
   return (title) => spansFor(paragraphs, lines, [...lineKinds], title);
