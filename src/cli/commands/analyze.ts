@@ -47,7 +47,10 @@ async function runAnalyze(ctx: CliContext, paths: string[], flags: AnalyzeFlags)
   const engine = createEngine();
   await withStore(ctx, {}, async (store) => {
     const added = paths.length > 0 ? await addAll(ctx, store, paths, engine) : 0;
-    const result = await analyzeStore(engine, store);
+    // On PostgreSQL, one analysis at a time per database (servers and workers take this lock too).
+    const { openAnalysisLock } = await import('../../queue/analyze-lock.js');
+    const lock = openAnalysisLock(ctx.dbSpec());
+    const result = await lock.run(() => analyzeStore(engine, store)).finally(() => lock.close());
     if (flags.json) {
       const { computed: _computed, ...json } = result;
       writeJson(ctx.io.stdout, json);

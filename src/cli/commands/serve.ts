@@ -24,7 +24,7 @@ export const registerServe: RegisterCommand = (program: Command, ctx: CliContext
 
 async function serveUntilStopped(ctx: CliContext, flags: ServeFlags): Promise<void> {
   const server = await (await import('../../server/server.js')).startServer({ db: ctx.dbSpec(), port: flags.port, host: flags.host }, (line) => writeLine(ctx.io.stderr, line));
-  writeLine(ctx.io.stdout, `storytrace: serving ${ctx.dbSpec()} at ${server.url}/ (API: ${server.url}/openapi.json); Ctrl-C stops`);
+  writeLine(ctx.io.stdout, `storytrace: serving ${await shownSpec(ctx.dbSpec())} at ${server.url}/ (API: ${server.url}/openapi.json); Ctrl-C stops`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -34,4 +34,11 @@ async function serveUntilStopped(ctx: CliContext, flags: ServeFlags): Promise<vo
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/** The database as it may be printed: a PostgreSQL URL without its password. */
+async function shownSpec(spec: string): Promise<string> {
+  if (!/^postgres(ql)?:\/\//i.test(spec)) return spec;
+  const { parsePostgresSpec } = await import('../../store/postgres-connect.js');
+  return parsePostgresSpec(spec).display;
 }
