@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBoilerplate } from './boilerplate.js';
+import fc from 'fast-check';
+import { findBoilerplate, LINE_RULES } from './boilerplate.js';
 import { cleanPlainText } from './normalize.js';
 import { splitParagraphs } from './segment.js';
 import { guessTitle } from './textmeta.js';
@@ -58,4 +59,26 @@ test('seeds: every listed boilerplate item is covered, and no body paragraph is 
       assert.equal(spans.filter((s) => s.kind === 'repeated_title').length, 1);
     }
   }
+});
+
+test('property: a line rule\'s guard never refuses a line its pattern matches', () => {
+  const words = fc.constantFrom(
+    'Follow us on', 'SHARE THIS', 'Tweet', 'pin it', 'Sign Up', 'SUBSCRIBE', 'register', 'for our', 'Newsletter', 'inbox',
+    'For more news', 'Click Here', '©', '(C)', 'Copyright', 'All Rights Reserved', 'Reporting by X;', 'Editing by Y',
+    '(Photo: AP)', '(file)', ')', ' .', '.', 'İ', 'K', 'ſ', 'Your email address will not be published', 'Comments are closed',
+    'required fields are marked', 'you must be logged in to post a comment', ' ', 'the', 'x',
+  );
+  const lines = fc.array(words, { maxLength: 8 }).map((a) => a.join(' ').trim());
+  let matched = 0;
+  fc.assert(
+    fc.property(lines, (line) => {
+      for (const [, rule, guard] of LINE_RULES) {
+        if (!guard || !rule.test(line)) continue;
+        matched++;
+        assert.ok(guard(line, line.toLowerCase()), `${rule} matches ${JSON.stringify(line)} but its guard refuses it`);
+      }
+    }),
+    { numRuns: 3000 },
+  );
+  assert.ok(matched > 500);
 });

@@ -32,8 +32,11 @@ const endsInParenthesis: Guard = (line) => (line.endsWith('.') ? line.slice(0, -
 /** "… (photo credit: NAME / AGENCY)", "… (File photo)" closing a line. */
 const PHOTO_CREDIT_AT_END = /\((?:photo|photograph|picture|pic|image|file photo|photo credit|credit)s?\b[^()]*\)\s*\.?$|\((?:file|file photo|handout)\)\s*\.?$/i;
 
-/** Rules that look at one line alone. Order matters: the first that matches names the kind. */
-const LINE_RULES: [BoilerplateKind, RegExp, Guard?][] = [
+/**
+ * Rules that look at one line alone, each with an optional quick guard. Order matters: the
+ * first that matches names the kind. Exported for the test that guards never refuse a match.
+ */
+export const LINE_RULES: [BoilerplateKind, RegExp, Guard?][] = [
   ['comments', /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|no comments?|\d+ comments?|comments?(?: \(\d+\))?|show comments|view comments|load comments|(?:join|start) the (?:discussion|conversation)|comment on this (?:article|story|post)|cancel reply|newer post|older post|subscribe to: post comments.*)[\s:.!]*$/i],
   ['comments', COMMENT_FORM, mayHoldCommentForm],
   ['social', new RegExp(`^(?:join|follow|like|subscribe to) (?:us|our)\\b.{0,120}\\b(?:channel|${SOCIAL_NETWORKS}|page|account|group)\\b`, 'i')],
