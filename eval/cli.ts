@@ -37,13 +37,13 @@ export function registerEvalCommands(program: Command, deps: EvalDeps): Command 
     .option('--json', 'print the full result as JSON')
     .option('--threshold <x>', 'coverage of the newspaper text at or above which a derived story is wholly derived', number('--threshold', 0, 1))
     .option('--folds <k>', 'cross-validation folds', number('--folds', 2, 100, true))
-    .option('--derived-by <rule>', "what decides derived vs not: 'relation' (the comparator's type) or 'coverage' (a fitted threshold)")
+    .option('--derived-by <rule>', "what decides derived vs not: 'relation' (the comparator's type), 'coverage' (a fitted threshold) or 'model' (a small ordinal model over the comparator's features, fitted in CV)")
     .option('--seed <n>', 'seed of the fold assignment', number('--seed', 0, 2 ** 31, true))
     .option('--limit <n>', 'only the first n stories (smoke runs)', number('--limit', 1, 1e9, true))
     .option('--join-sources', 'compare each story once with all PA texts of its folder joined, not with each in turn')
     .action(async (dir: string, o: { json?: boolean; threshold?: number; folds?: number; derivedBy?: string; seed?: number; limit?: number; joinSources?: boolean }) => {
-      if (o.derivedBy !== undefined && o.derivedBy !== 'relation' && o.derivedBy !== 'coverage') {
-        throw new InvalidArgumentError("--derived-by must be 'relation' or 'coverage'");
+      if (o.derivedBy !== undefined && o.derivedBy !== 'relation' && o.derivedBy !== 'coverage' && o.derivedBy !== 'model') {
+        throw new InvalidArgumentError("--derived-by must be 'relation', 'coverage' or 'model'");
       }
       const options: Partial<MeterEvalOptions> = {};
       if (o.threshold !== undefined) options.whollyThreshold = o.threshold;

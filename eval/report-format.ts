@@ -35,7 +35,7 @@ export function formatMeterReport(r: MeterEvalResult): string {
     formatClassification(r.fixed.report),
     '',
     `== ${o.folds}-fold cross-validation (seed ${o.seed}; thresholds fitted on training folds only)`,
-    ...cv.folds.map((f) => `  fold ${f.fold}: train ${f.trainSize}, test ${f.testSize}, ${formatThresholds(f.thresholds)}, test macro-F1 ${f3(f.testMacroF1)}`),
+    ...cv.folds.map((f) => `  fold ${f.fold}: train ${f.trainSize}, test ${f.testSize}, ${formatThresholds(f.thresholds)}, test macro-F1 ${f3(f.testMacroF1)}${f.model ? `; weights ${f.model.features.map((n, k) => `${n} ${f.model!.weights[k].toFixed(2)}`).join(', ')}` : ''}`),
     `  mean fold macro-F1 ${f3(cv.meanFoldMacroF1)}; pooled held-out predictions:`,
     formatClassification(cv.report),
     '',

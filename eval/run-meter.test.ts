@@ -104,6 +104,23 @@ test('runMeterEval end to end with a fake comparator: perfect scores, errors lis
   }
 });
 
+test('model rule: an ordinal model over the comparator features, fitted in CV, separates the classes', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'meter-'));
+  try {
+    buildCorpus(root, 6);
+    const withFeatures = (a: string, b: string): Comparison => {
+      const c = exactSentenceCompare(a, b);
+      return { ...c, features: { lemma_containment_b: c.share_b, in_order_sentences_b: c.passages.length / 3, content_tokens_b: b.split(' ').length } };
+    };
+    const r = await runMeterEval(root, withFeatures, { folds: 3, progress: false, decideDerivedBy: 'model' });
+    assert.equal(r.crossValidated.report.macroF1, 1);
+    assert.ok(r.crossValidated.folds.every((f) => f.model && f.model.weights[0] > 0));
+    assert.match(formatMeterReport(r), /weights lemma_containment_b/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('a comparator that finds nothing scores plagdet 0 and predicts non for all', async () => {
   const root = mkdtempSync(join(tmpdir(), 'meter-'));
   try {

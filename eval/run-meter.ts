@@ -19,6 +19,7 @@ import { classificationReport, type ClassificationReport } from './metrics.js';
 import { meterPlagdet, type MeterPlagdet } from './meter-plagdet.js';
 import { crossValidate, predictLabel, type DerivedRule, type FoldResult, type StoryMeasure, type Thresholds } from './thresholds.js';
 import { coverageOfText, type Range } from './ranges.js';
+import { crossValidateModel } from './meter-model.js';
 
 /** The part of a comparator's answer the harness reads (PairRelation satisfies it). */
 export interface Comparison {
@@ -31,6 +32,8 @@ export interface Comparison {
    * a story's coverage is its maximum over the PA texts instead of the passages' union.
    */
   reuse_b?: number;
+  /** Optional: the comparator's numeric features (PairRelation.features), read by `decideDerivedBy: 'model'`. */
+  features?: Record<string, number>;
 }
 
 export type CompareFn = (aText: string, bText: string, aName: string, bName: string) => Promise<Comparison> | Comparison;
@@ -104,6 +107,7 @@ async function measureStory(item: MeterItem, compare: CompareFn): Promise<StoryO
   let derivedRelation = false;
   let maxShareB = 0;
   let maxReuse: number | null = null;
+  let features: Record<string, number> | undefined;
   const ranges: Range[] = [];
   for (let k = 0; k < item.paTexts.length; k++) {
     const c = await compare(item.paTexts[k], item.newspaperText, item.paPaths[k], item.newspaperPath);
@@ -111,10 +115,18 @@ async function measureStory(item: MeterItem, compare: CompareFn): Promise<StoryO
     maxShareB = Math.max(maxShareB, c.share_b);
     if (c.reuse_b !== undefined) maxReuse = Math.max(maxReuse ?? 0, c.reuse_b);
     for (const p of c.passages) ranges.push(p.b);
+    if (c.features) features = maxPerFeature(features, c.features);
   }
   const union = ranges.length > 0 ? coverageOfText(ranges, item.newspaperText) : maxShareB;
   const coverage = maxReuse ?? union;
-  return { measure: { id: item.id, gold: item.label, derivedRelation, coverage }, detections: ranges };
+  return { measure: { id: item.id, gold: item.label, derivedRelation, coverage, ...(features ? { features } : {}) }, detections: ranges };
+}
+
+/** Per feature, the larger of two comparisons' values (a story is as derived as its closest PA text says). */
+function maxPerFeature(into: Record<string, number> | undefined, f: Record<string, number>): Record<string, number> {
+  const out = { ...(into ?? {}) };
+  for (const [k, v] of Object.entries(f)) out[k] = Math.max(out[k] ?? -Infinity, v);
+  return out;
 }
 
 function report(measures: StoryMeasure[], predict: (m: StoryMeasure) => MeterLabel): ClassificationReport {
@@ -143,8 +155,10 @@ export async function runMeterEval(dir: string, compare: CompareFn, options: Par
   const ok = outcomes.filter((o): o is StoryOutcome => o !== null);
   const measures = ok.map((o) => o.measure);
   const rule = opts.decideDerivedBy;
-  const fixedThresholds: Thresholds = { wholly: opts.whollyThreshold, non: rule === 'coverage' ? opts.nonThreshold : null };
-  const cv = crossValidate(measures, opts.folds, opts.seed, rule);
+  // A model has no prior setting: its fixed-threshold report is the coverage rule's.
+  const fixedRule = rule === 'model' ? 'coverage' : rule;
+  const fixedThresholds: Thresholds = { wholly: opts.whollyThreshold, non: fixedRule === 'coverage' ? opts.nonThreshold : null };
+  const cv = rule === 'model' ? crossValidateModel(measures, opts.folds, opts.seed) : crossValidate(measures, opts.folds, opts.seed, rule);
   const meanCoverage = Object.fromEntries(
     METER_LABELS.map((l) => {
       const xs = measures.filter((m) => m.gold === l).map((m) => m.coverage);
@@ -158,7 +172,7 @@ export async function runMeterEval(dir: string, compare: CompareFn, options: Par
     load,
     evaluated: measures.length,
     errors: errors.sort((a, b) => (a.id < b.id ? -1 : 1)),
-    fixed: { thresholds: fixedThresholds, report: report(measures, (m) => predictLabel(m, fixedThresholds, rule)) },
+    fixed: { thresholds: fixedThresholds, report: report(measures, (m) => predictLabel(m, fixedThresholds, fixedRule)) },
     crossValidated: {
       folds: cv.folds,
       report: report(measures, (m) => cv.predictions.get(m.id)!),
@@ -166,6 +180,6 @@ export async function runMeterEval(dir: string, compare: CompareFn, options: Par
     },
     meanCoverage,
     plagdet: meterPlagdet(okItems, ok.map((o) => o.detections)),
-    stories: measures.map((m) => ({ ...m, predicted: cv.predictions.get(m.id)! })),
+    stories: measures.map(({ features: _features, ...m }) => ({ ...m, predicted: cv.predictions.get(m.id)! })),
   };
 }

@@ -16,6 +16,8 @@ export interface StoryMeasure {
   derivedRelation: boolean;
   /** Share of the newspaper text covered by reuse from the PA texts, 0..1. */
   coverage: number;
+  /** The comparator's numeric features (per feature, the largest over the PA texts), when it gives them. */
+  features?: Record<string, number>;
 }
 
 export interface Thresholds {
@@ -28,9 +30,14 @@ export interface Thresholds {
   non: number | null;
 }
 
-export type DerivedRule = 'relation' | 'coverage';
+/**
+ * What decides derived vs not: the comparator's relation type, a threshold on coverage, or
+ * (eval/meter-model.ts) a threshold on a small model's score over the comparator's features.
+ */
+export type DerivedRule = 'relation' | 'coverage' | 'model';
 
 export function predictLabel(m: StoryMeasure, t: Thresholds, rule: DerivedRule): MeterLabel {
+  // 'model' measures arrive with the model's score as their coverage (eval/meter-model.ts).
   const derived = rule === 'relation' ? m.derivedRelation : m.coverage >= (t.non ?? 0);
   if (!derived) return 'non';
   return m.coverage >= t.wholly ? 'wholly' : 'partially';
@@ -88,6 +95,8 @@ export interface FoldResult {
   testSize: number;
   thresholds: Thresholds;
   testMacroF1: number;
+  /** With --derived-by model: the features and their fitted (standardised) weights. */
+  model?: { features: string[]; weights: number[] };
 }
 
 export interface CrossValidation {

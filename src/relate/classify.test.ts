@@ -11,6 +11,8 @@ function features(over: Partial<PairFeatures>): PairFeatures {
     longest_run: 0, order_kept: 1, passages: 0, contiguity: 0, topic_cosine: 0, entity_overlap: 0, shared_entities: 0,
     number_overlap: 0, shared_quotes: 0, broken_a: 0, broken_b: 0, unquoted_share_a: 0, unquoted_share_b: 0,
     unquoted_share_small: 0, shared_credit: 0, date_gap_days: -1, lemma_containment_a: 0, lemma_containment_b: 0,
+    content_tokens_a: 0, content_tokens_b: 0, derived_sentences_a: 0, derived_sentences_b: 0, in_order_sentences_a: 0,
+    in_order_sentences_b: 0, unquoted_run8_a: 0, unquoted_run8_b: 0,
     ...over,
   };
 }

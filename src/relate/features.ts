@@ -3,12 +3,13 @@ import type { AnalyzedArticle } from './analyzed.js';
 import { overlap, sharedCount, termCosine } from './topic.js';
 import { sharedQuotes } from './quotes-shared.js';
 import { credits, sharedCreditedOutlets } from './direction.js';
+import { processFeatures, type ProcessFeatures } from './process-features.js';
 
 /**
  * The measured facts about a pair that the relation and direction decisions read. All are
  * numbers so they can be printed, logged, and compared across runs.
  */
-export interface PairFeatures {
+export interface PairFeatures extends ProcessFeatures {
   share_a: number;
   share_b: number;
   /** Coverage of the shorter / longer text (by content tokens). */
@@ -78,6 +79,7 @@ export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignme
     date_gap_days: dateGapDays(a.article.published, b.article.published),
     lemma_containment_a: lemmaContainment(a, b),
     lemma_containment_b: lemmaContainment(b, a),
+    ...processFeatures(a, b),
   };
 }
 

@@ -1,0 +1,55 @@
+/**
+ * Evidence of how one text was made from another, beyond how much they share: which sentences
+ * have a counterpart in the other and whether those come in the other's order, how much of the
+ * wording outside quotation marks runs verbatim for eight words or more, and the text's length
+ * (a story told wholly from a wire copy is short; one that adds its own reporting is long).
+ * Cheap enough for every compared pair: hashed runs and an inverted index over sentence lemmas.
+ */
+import type { AnalyzedArticle } from './analyzed.js';
+import { insideSpans, sharedRunCoverage } from './process-runs.js';
+import { sentenceEvidence } from './process-sentences.js';
+
+/** Process features of one pair; `_a` describes a as derived from b, `_b` b as derived from a. */
+export interface ProcessFeatures {
+  /** Content words of each text. */
+  content_tokens_a: number;
+  content_tokens_b: number;
+  /** Share of the text's sentences with a counterpart (≥ half its content lemmas in one sentence of the other). */
+  derived_sentences_a: number;
+  derived_sentences_b: number;
+  /** Those sentences whose counterparts keep the other text's order (longest increasing run), over all sentences. */
+  in_order_sentences_a: number;
+  in_order_sentences_b: number;
+  /** Share of the words outside quotation marks inside an 8-word run the other text has verbatim. */
+  unquoted_run8_a: number;
+  unquoted_run8_b: number;
+}
+
+/** Words in a run this long, shared verbatim, are copied wording rather than shared names or phrases. */
+const LONG_RUN = 8;
+
+function oneSide(x: AnalyzedArticle, y: AnalyzedArticle) {
+  const sentences = sentenceEvidence(x.tokens, y.tokens);
+  const runs = sharedRunCoverage(x.tokens, y.tokens, LONG_RUN, insideSpans(x.tokens, x.quotes));
+  return {
+    content: x.tokens.reduce((n, t) => n + (t.stop ? 0 : 1), 0),
+    derived: sentences.derivedSentences,
+    inOrder: sentences.inOrderSentences,
+    run8: runs.unquoted,
+  };
+}
+
+export function processFeatures(a: AnalyzedArticle, b: AnalyzedArticle): ProcessFeatures {
+  const fa = oneSide(a, b);
+  const fb = oneSide(b, a);
+  return {
+    content_tokens_a: fa.content,
+    content_tokens_b: fb.content,
+    derived_sentences_a: fa.derived,
+    derived_sentences_b: fb.derived,
+    in_order_sentences_a: fa.inOrder,
+    in_order_sentences_b: fb.inOrder,
+    unquoted_run8_a: fa.run8,
+    unquoted_run8_b: fb.run8,
+  };
+}

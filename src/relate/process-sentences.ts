@@ -1,0 +1,85 @@
+/**
+ * Sentence-level evidence of how a text was made from another: which of its sentences have a
+ * close counterpart in the source, and whether those counterparts come in the source's order.
+ * A rewrite from a wire copy walks down the copy (its derived sentences keep the source's
+ * order); an independent report of the same event shares names and quotes sentence by sentence
+ * but in its own order and with most sentences of its own.
+ */
+import type { Token } from '../types.js';
+
+/** Content lemmas of each sentence, in sentence order (sentences without content words are dropped). */
+export function sentenceLemmaSets(tokens: readonly Token[]): Array<Set<string>> {
+  const bySentence = new Map<number, Set<string>>();
+  for (const t of tokens) {
+    if (t.stop) continue;
+    let set = bySentence.get(t.sentence);
+    if (!set) bySentence.set(t.sentence, (set = new Set()));
+    set.add(t.lemma);
+  }
+  return [...bySentence.keys()].sort((p, q) => p - q).map((k) => bySentence.get(k)!);
+}
+
+export interface SentenceMatch {
+  /** Index of the best source sentence, -1 when none shares a word. */
+  source: number;
+  /** Share of this sentence's content lemmas found in that source sentence, 0..1. */
+  score: number;
+}
+
+/** For each sentence of x, the sentence of y holding the largest share of its content lemmas. */
+export function bestSentenceMatches(x: ReadonlyArray<Set<string>>, y: ReadonlyArray<Set<string>>): SentenceMatch[] {
+  const where = new Map<string, number[]>();
+  y.forEach((set, k) => {
+    for (const lemma of set) {
+      const list = where.get(lemma);
+      if (list) list.push(k);
+      else where.set(lemma, [k]);
+    }
+  });
+  return x.map((set) => {
+    const hits = new Map<number, number>();
+    for (const lemma of set) for (const k of where.get(lemma) ?? []) hits.set(k, (hits.get(k) ?? 0) + 1);
+    let source = -1;
+    let best = 0;
+    for (const [k, n] of hits) if (n > best || (n === best && k < source)) [source, best] = [k, n];
+    return { source, score: set.size === 0 ? 0 : best / set.size };
+  });
+}
+
+/** Length of the longest strictly increasing subsequence (patience sorting, O(n log n)). */
+export function longestIncreasing(values: readonly number[]): number {
+  const tails: number[] = [];
+  for (const v of values) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = v;
+  }
+  return tails.length;
+}
+
+export interface SentenceEvidence {
+  /** Share of x's sentences whose best source sentence holds at least `minScore` of their content lemmas. */
+  derivedSentences: number;
+  /** Mean best-match score over x's sentences. */
+  meanBestScore: number;
+  /** Derived sentences whose sources keep the source's order (longest increasing run), over all of x's sentences. */
+  inOrderSentences: number;
+}
+
+/** Sentence evidence of x derived from y; `minScore` = how much of a sentence must match to count as derived. */
+export function sentenceEvidence(xTokens: readonly Token[], yTokens: readonly Token[], minScore = 0.5): SentenceEvidence {
+  const x = sentenceLemmaSets(xTokens);
+  if (x.length === 0) return { derivedSentences: 0, meanBestScore: 0, inOrderSentences: 0 };
+  const matches = bestSentenceMatches(x, sentenceLemmaSets(yTokens));
+  const derived = matches.filter((m) => m.score >= minScore);
+  return {
+    derivedSentences: derived.length / x.length,
+    meanBestScore: matches.reduce((s, m) => s + m.score, 0) / x.length,
+    inOrderSentences: longestIncreasing(derived.map((m) => m.source)) / x.length,
+  };
+}
