@@ -1,11 +1,11 @@
-import type { Article, PairRelation, Token } from '../types.js';
+import type { Article, PairRelation, Substitution, Token } from '../types.js';
 import type { PhraseLexicon } from '../lexicon/lexicon.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { tokenize } from '../text/tokenize.js';
 import { alignTokens } from '../align/align.js';
 import type { AlignOptions } from '../align/options.js';
-import { findBrokenPhrases } from '../relate/broken-phrases.js';
-import { properNames, topicProfile, type TermStats } from '../relate/topic.js';
+import { findBrokenPhrases, findBrokenWordNetPhrases, type KnownNames } from '../relate/broken-phrases.js';
+import { properNames, topicProfile, type TermStats, type TopicProfile } from '../relate/topic.js';
 import { relateAligned } from '../relate/relate.js';
 import { DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from '../relate/classify.js';
 import type { AnalyzedArticle } from '../relate/analyzed.js';
@@ -51,23 +51,70 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
   return { lexicon: loadLexicon(), options: { ...DEFAULT_ENGINE_OPTIONS, ...options } };
 }
 
+/** What analysis reads from one text alone: reusable for every pair, whatever names are known. */
+export interface ArticleBase {
+  article: Article;
+  tokens: Token[];
+  /** Multi-word names (namesOf): what this text adds to other texts' known names. */
+  names: string[];
+  topic: TopicProfile;
+  quotes: AnalyzedArticle['quotes'];
+  credits: AnalyzedArticle['credits'];
+  /** Broken WordNet expressions (computed on first read). */
+  readonly wordNetBroken: Substitution[];
+}
+
+export function analyzeBase(engine: Engine, article: Article, stats?: TermStats, tokensIn?: Token[]): ArticleBase {
+  const tokens = tokensIn ?? tokenize(article.text, article.sentences, engine.lexicon);
+  let wordNet: Substitution[] | undefined;
+  return {
+    article,
+    tokens,
+    names: namesOf(engine, article, tokens),
+    topic: topicProfile(tokens, stats, (w) => engine.lexicon.backgroundIdf(w)),
+    quotes: extractQuotes(article.text, article.sentences).filter((q) => !q.short),
+    credits: findCredits(article.text),
+    get wordNetBroken(): Substitution[] {
+      return (wordNet ??= findBrokenWordNetPhrases(article.text, tokens, engine.lexicon));
+    },
+  };
+}
+
+/**
+ * An analysed article from its base and the names known around it (`ownNames` as in
+ * findBrokenPhrases). Broken phrases are looked for on first read only (trace ranks candidates
+ * without them); `known` is read then, so it must not change after this call.
+ */
+export function withKnownNames(engine: Engine, base: ArticleBase, known: Iterable<string> | KnownNames, ownNames?: ReadonlyMap<string, number>): AnalyzedArticle {
+  const { article, tokens, topic, quotes, credits } = base;
+  let broken: Substitution[] | undefined;
+  return {
+    article,
+    tokens,
+    topic,
+    quotes,
+    credits,
+    get brokenPhrases(): Substitution[] {
+      return (broken ??= findBrokenPhrases(article.text, tokens, engine.lexicon, { knownPhrases: known, ownNames, wordNetFound: base.wordNetBroken }));
+    },
+  };
+}
+
 /**
  * Everything about one article that pairwise stages read, computed once: tokens, topic,
  * quotes, credits, broken set phrases. `knownPhrases` are multi-word names seen elsewhere in
- * the corpus (a spun copy breaks them: "Structure for Defense of Democracies").
+ * the corpus (a spun copy breaks them: "Structure for Defense of Democracies"); with a
+ * KnownNames built from corpus counts, `ownNames` says how often this article carries each.
  */
 export function analyzeArticle(
   engine: Engine,
   article: Article,
   stats?: TermStats,
-  knownPhrases?: Iterable<string>,
+  knownPhrases?: Iterable<string> | KnownNames,
   tokensIn?: Token[],
+  ownNames?: ReadonlyMap<string, number>,
 ): AnalyzedArticle {
-  const tokens = tokensIn ?? tokenize(article.text, article.sentences, engine.lexicon);
-  const quotes = extractQuotes(article.text, article.sentences).filter((q) => !q.short);
-  const credits = findCredits(article.text);
-  const brokenPhrases = findBrokenPhrases(article.text, tokens, engine.lexicon, { knownPhrases });
-  return { article, tokens, topic: topicProfile(tokens, stats, (w) => engine.lexicon.backgroundIdf(w)), quotes, credits, brokenPhrases };
+  return withKnownNames(engine, analyzeBase(engine, article, stats, tokensIn), knownPhrases ?? [], ownNames);
 }
 
 /** Aligns two analysed articles and decides their relation, with all the evidence. */

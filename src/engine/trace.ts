@@ -1,10 +1,16 @@
-import type { Article, PairRelation, RelationType, Token } from '../types.js';
+import type { Alignment, Article, PairRelation, RelationType, Token } from '../types.js';
 import type { Store } from '../store/store.js';
 import { fingerprintText } from '../fingerprint/index.js';
 import { StoreCandidateIndex } from '../fingerprint/candidates.js';
 import { nameKey, type BucketKey } from '../fingerprint/keys.js';
 import { namedEntities } from '../relate/topic.js';
-import { analyzeArticle, compareAnalyzed, namesOf, tokensOf, type Engine } from './engine.js';
+import { alignTokens } from '../align/align.js';
+import { KnownNames } from '../relate/broken-phrases.js';
+import { classifyPair } from '../relate/classify.js';
+import { pairFeatures } from '../relate/features.js';
+import { relateAligned } from '../relate/relate.js';
+import type { AnalyzedArticle } from '../relate/analyzed.js';
+import { analyzeArticle, analyzeBase, compareAnalyzed, namesOf, tokensOf, withKnownNames, type Engine } from './engine.js';
 
 /** Bucket keys of an article's names: an inverted index in the store for same-event search. */
 export function entityKeys(entities: Iterable<string>): BucketKey[] {
@@ -20,16 +26,33 @@ export interface TraceOptions {
   limit: number;
   /** Include pairs judged unrelated. */
   includeUnrelated: boolean;
+  /** When given, filled with the milliseconds each stage took (benchmarks, logs). */
+  timings?: Partial<TraceTimings>;
 }
 
 export const DEFAULT_TRACE_OPTIONS: TraceOptions = { limit: 20, includeUnrelated: false };
+
+/** Where a trace spent its time (ms), and how much it analysed. */
+export interface TraceTimings {
+  /** Fingerprint and name-index look-ups. */
+  query: number;
+  /** Reading the candidates from the store. */
+  load: number;
+  /** Tokens, topics, quotes, credits and broken phrases of the article and its candidates. */
+  analysis: number;
+  /** Aligning and judging the pairs. */
+  alignment: number;
+  /** Candidates compared, and how many of them needed the broken-phrase search. */
+  candidates: number;
+  analysed: number;
+}
 
 const STRENGTH: Record<RelationType, number> = {
   duplicate: 9, near_duplicate: 8, spun_copy: 7, excerpt: 6, abridged: 6, rewrite: 5, same_event: 3, related: 2, unrelated: 0,
 };
 
 /** Strongest first: derived before same-event before related, then by reuse, then by id. */
-export function byStrength(x: PairRelation, y: PairRelation): number {
+export function byStrength(x: Pick<PairRelation, 'a' | 'b' | 'relation' | 'share_a' | 'share_b' | 'confidence'>, y: Pick<PairRelation, 'a' | 'b' | 'relation' | 'share_a' | 'share_b' | 'confidence'>): number {
   return (
     STRENGTH[y.relation] - STRENGTH[x.relation] ||
     Math.max(y.share_a, y.share_b) - Math.max(x.share_a, x.share_b) ||
@@ -38,30 +61,96 @@ export function byStrength(x: PairRelation, y: PairRelation): number {
   );
 }
 
+/** Stored articles sharing names with the article, with how many keys each shares (the store's name index). */
+async function nameNeighbours(engine: Engine, store: Store, article: Article, tokens: Token[]): Promise<Map<string, number>> {
+  return store.findByBucketKeys(articleEntityKeys(engine, article, tokens));
+}
+
 /**
- * The stored articles related to `article` (stored or not), strongest first. Candidates come
- * from the store's fingerprint index (reused text) and its name index (same event), never
- * from a scan of every article. `a` of each relation is the traced article.
+ * The stored articles a trace compares, in id order: reused text first (fingerprint
+ * neighbours), then the articles sharing the most names, each list trimmed to what `limit`
+ * can show. Never a scan of every article.
  */
-export async function traceArticle(engine: Engine, store: Store, article: Article, options: Partial<TraceOptions> = {}): Promise<PairRelation[]> {
-  const o = { ...DEFAULT_TRACE_OPTIONS, ...options };
+export async function traceCandidates(engine: Engine, store: Store, article: Article, tokens: Token[], limit: number, timings: Partial<TraceTimings> = {}): Promise<Article[]> {
+  let t = performance.now();
   const ids = new Set<string>();
   const index = new StoreCandidateIndex(store, engine.options.index);
   const fp = fingerprintText(article.text, article.sentences, engine.options.index);
-  // Each candidate is analysed in full, so the lists are trimmed to what `limit` can show:
-  // reused text first (fingerprint neighbours), then the articles sharing the most names.
-  const room = Math.max(o.limit, 10);
+  const room = Math.max(limit, 10);
   const reused = await index.query(fp, { excludeId: article.id, limit: Math.min(engine.options.maxFingerprintCandidates, room) });
   for (const c of reused) ids.add(c.id);
-  const myTokens = tokensOf(engine, article);
-  const byNames = await store.findByBucketKeys(articleEntityKeys(engine, article, myTokens));
+  const byNames = await nameNeighbours(engine, store, article, tokens);
   const top = [...byNames.entries()].filter(([id]) => id !== article.id && !ids.has(id)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   for (const [id] of top.slice(0, Math.min(engine.options.maxTopicCandidates, room))) ids.add(id);
+  timings.query = performance.now() - t;
+  t = performance.now();
   const others: Article[] = [];
   for (const id of [...ids].sort()) {
     const a = await store.getArticle(id);
     if (a) others.push(a);
   }
+  timings.load = performance.now() - t;
+  return others;
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** One candidate judged without the broken-phrase evidence: enough to rank it. */
+interface Ranked {
+  other: AnalyzedArticle;
+  alignment: Alignment;
+  key: Pick<PairRelation, 'a' | 'b' | 'relation' | 'share_a' | 'share_b' | 'confidence'>;
+}
+
+/** The same analysis without broken phrases (the relation decision does not read them). */
+const withoutBroken = (d: AnalyzedArticle): AnalyzedArticle => ({ article: d.article, tokens: d.tokens, topic: d.topic, quotes: d.quotes, credits: d.credits, brokenPhrases: [] });
+
+/**
+ * The stored articles related to `article` (stored or not), strongest first; `a` of each
+ * relation is the traced article. Every candidate is aligned and its relation decided, but the
+ * broken-phrase search (the costliest part of analysing a text) runs only for the pairs that
+ * make the answer: the relation, its confidence and the shares that rank a pair do not depend
+ * on broken phrases, so the answer is the one a full analysis of every candidate gives.
+ */
+export async function traceArticle(engine: Engine, store: Store, article: Article, options: Partial<TraceOptions> = {}): Promise<PairRelation[]> {
+  const o = { ...DEFAULT_TRACE_OPTIONS, ...options };
+  const timings = o.timings ?? {};
+  const myTokens = tokensOf(engine, article);
+  const others = await traceCandidates(engine, store, article, myTokens, o.limit, timings);
+  let t = performance.now();
+  const bases = [analyzeBase(engine, article, undefined, myTokens), ...others.map((a) => analyzeBase(engine, a))];
+  const known = new KnownNames(bases.flatMap((b) => b.names), engine.lexicon);
+  const [me, ...docs] = bases.map((b) => withKnownNames(engine, b, known));
+  let analysis = performance.now() - t;
+  t = performance.now();
+  const light = withoutBroken(me);
+  const ranked: Ranked[] = docs.map((other) => {
+    const alignment = alignTokens(article.text, me.tokens, other.article.text, other.tokens, engine.lexicon, engine.options.align);
+    const decision = classifyPair(pairFeatures(light, withoutBroken(other), alignment), engine.options.classify);
+    const key = { a: article.id, b: other.article.id, relation: decision.relation, confidence: decision.confidence, share_a: round3(alignment.share_a), share_b: round3(alignment.share_b) };
+    return { other, alignment, key };
+  });
+  const shown = ranked.filter((r) => o.includeUnrelated || r.key.relation !== 'unrelated').sort((x, y) => byStrength(x.key, y.key)).slice(0, o.limit);
+  let alignment = performance.now() - t;
+  t = performance.now();
+  // broken phrases of the article and of the shown candidates (lazy: computed on first read)
+  for (const r of [{ other: me }, ...shown]) void r.other.brokenPhrases;
+  analysis += performance.now() - t;
+  t = performance.now();
+  const out = shown.map((r) => relateAligned(me, r.other, r.alignment, engine.options.classify));
+  alignment += performance.now() - t;
+  Object.assign(timings, { analysis, alignment, candidates: others.length, analysed: shown.length });
+  return out.sort(byStrength);
+}
+
+/**
+ * The reference trace: every candidate analysed in full (broken phrases included) and
+ * compared, then ranked. Slower; tests and benchmarks check traceArticle against it.
+ */
+export async function fullTrace(engine: Engine, store: Store, article: Article, options: Partial<TraceOptions> = {}): Promise<PairRelation[]> {
+  const o = { ...DEFAULT_TRACE_OPTIONS, ...options };
+  const myTokens = tokensOf(engine, article);
+  const others = await traceCandidates(engine, store, article, myTokens, o.limit);
   const otherTokens = others.map((a) => tokensOf(engine, a));
   const names = [namesOf(engine, article, myTokens), ...others.map((a, i) => namesOf(engine, a, otherTokens[i]))].flat();
   const me = analyzeArticle(engine, article, undefined, names, myTokens);

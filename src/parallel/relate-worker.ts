@@ -1,45 +1,73 @@
 /**
- * Pair judging inside a worker: analyses each article once (cached, bounded) with the corpus
- * context the main thread sent, then aligns and classifies pairs exactly as
- * compareAnalyzed does on the main thread.
+ * Pair judging inside a worker: what each article gives alone (tokens, names, topic, quotes,
+ * credits, broken WordNet expressions) is computed once per article and cached; the names known
+ * around it are added per pair (no corpus context) or once per article (with one). Pairs are
+ * aligned and classified exactly as compareAnalyzed does on the main thread.
  */
-import { analyzeArticle, compareAnalyzed, createEngine, namesOf, type Engine, type EngineOptions } from '../engine/engine.js';
+import { analyzeBase, compareAnalyzed, createEngine, withKnownNames, type ArticleBase, type Engine, type EngineOptions } from '../engine/engine.js';
 import type { AnalyzedArticle } from '../relate/analyzed.js';
+import { KnownNames } from '../relate/broken-phrases.js';
 import type { Article, PairRelation } from '../types.js';
 import type { RelateContext } from './protocol.js';
 
-/** Analysed articles kept per worker; pairs arrive grouped by their first article. */
+/** Articles kept per worker; pairs arrive grouped by their first article. */
 const CACHE_LIMIT = 2000;
+
+/** A bounded map that forgets the oldest entry first. */
+class Bounded<V> {
+  private readonly map = new Map<string, V>();
+  get(key: string, make: () => V): V {
+    let v = this.map.get(key);
+    if (v === undefined) {
+      if (this.map.size >= CACHE_LIMIT) this.map.delete(this.map.keys().next().value!);
+      this.map.set(key, (v = make()));
+    }
+    return v;
+  }
+}
 
 export class PairJudge {
   private readonly engine: Engine;
-  private readonly cache = new Map<string, AnalyzedArticle>();
+  private readonly bases = new Bounded<ArticleBase>();
+  private readonly analysed = new Bounded<AnalyzedArticle>();
+  /** The corpus's names indexed once (with a context): known to an article when others carry them. */
+  private readonly corpusNames: KnownNames | null;
 
   constructor(
     options: EngineOptions,
     private readonly context: RelateContext,
   ) {
     this.engine = createEngine(options);
+    this.corpusNames = context.nameCounts ? new KnownNames(context.nameCounts, this.engine.lexicon) : null;
   }
 
   judge(pairs: ReadonlyArray<readonly [Article, Article]>): PairRelation[] {
     return pairs.map(([a, b]) => {
-      if (this.context.nameCounts) return compareAnalyzed(this.engine, this.analyzed(a), this.analyzed(b));
+      if (this.corpusNames) return compareAnalyzed(this.engine, this.inCorpus(a), this.inCorpus(b));
       // No corpus: as trace/compare do, each side knows the names of both.
-      const known = [...namesOf(this.engine, a), ...namesOf(this.engine, b)];
-      return compareAnalyzed(this.engine, analyzeArticle(this.engine, a, this.context.stats, known), analyzeArticle(this.engine, b, this.context.stats, known));
+      const [x, y] = [this.base(a), this.base(b)];
+      const known = new KnownNames([...x.names, ...y.names], this.engine.lexicon);
+      return compareAnalyzed(this.engine, withKnownNames(this.engine, x, known), withKnownNames(this.engine, y, known));
     });
   }
 
-  private analyzed(article: Article): AnalyzedArticle {
-    const hit = this.cache.get(article.id);
-    if (hit) return hit;
-    const own = namesOf(this.engine, article);
-    const result = analyzeArticle(this.engine, article, this.context.stats, knownElsewhere(own, this.context.nameCounts!));
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(article.id, result);
-    return result;
+  private base(article: Article): ArticleBase {
+    return this.bases.get(article.id, () => analyzeBase(this.engine, article, this.context.stats));
   }
+
+  private inCorpus(article: Article): AnalyzedArticle {
+    return this.analysed.get(article.id, () => {
+      const base = this.base(article);
+      return withKnownNames(this.engine, base, this.corpusNames!, occurrences(base.names));
+    });
+  }
+}
+
+/** How many times each name occurs in a list. */
+function occurrences(names: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const n of names) out.set(n, (out.get(n) ?? 0) + 1);
+  return out;
 }
 
 /**
@@ -47,8 +75,7 @@ export class PairJudge {
  * than this article does (the set analyzeAll passes as `knownPhrases`).
  */
 export function knownElsewhere(own: readonly string[], counts: Map<string, number>): Set<string> {
-  const mine = new Map<string, number>();
-  for (const n of own) mine.set(n, (mine.get(n) ?? 0) + 1);
+  const mine = occurrences(own);
   const out = new Set<string>();
   for (const [name, total] of counts) if (total > (mine.get(name) ?? 0)) out.add(name);
   return out;

@@ -24,6 +24,8 @@ export interface BrokenPhraseOptions {
    * (a name is known when the corpus carries it more often than this text does).
    */
   ownNames?: ReadonlyMap<string, number>;
+  /** findBrokenWordNetPhrases() of this text with the same options, when already known (saves the search). */
+  wordNetFound?: readonly Substitution[];
   /** Most swapped words allowed in one known name. */
   maxNameSwaps: number;
   /**
@@ -199,10 +201,24 @@ export function findBrokenPhrases(
 ): Substitution[] {
   const opts = { ...DEFAULT_BROKEN_PHRASE_OPTIONS, ...options };
   const found = [
-    ...brokenWordNetPhrases(text, tokens, lexicon, opts.maxPhraseWords, new Set(opts.attestedBigrams)),
+    ...(opts.wordNetFound ?? brokenWordNetPhrases(text, tokens, lexicon, opts.maxPhraseWords, new Set(opts.attestedBigrams))),
     ...brokenNames(text, tokens, knownNames(opts.knownPhrases, lexicon), opts.maxNameSwaps, opts.ownNames),
   ];
   return dropOverlaps(found);
+}
+
+/**
+ * The part of findBrokenPhrases that reads no other text but the attested bigrams: broken
+ * WordNet expressions. Computed once per text, it serves every pair (`wordNetFound`).
+ */
+export function findBrokenWordNetPhrases(
+  text: string,
+  tokens: readonly Token[],
+  lexicon: PhraseLexicon,
+  options: Partial<Pick<BrokenPhraseOptions, 'maxPhraseWords' | 'attestedBigrams'>> = {},
+): Substitution[] {
+  const opts = { ...DEFAULT_BROKEN_PHRASE_OPTIONS, ...options };
+  return brokenWordNetPhrases(text, tokens, lexicon, opts.maxPhraseWords, new Set(opts.attestedBigrams));
 }
 
 function knownNames(names: Iterable<string> | KnownNames, lexicon: PhraseLexicon): KnownNames {

@@ -86,6 +86,18 @@ function splitAuthors(s: string | undefined): string[] {
   return s.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((a) => a.trim()).filter(Boolean);
 }
 
+/** classifyName runs a part-of-speech tagger; a corpus names the same outlets and people again and again. */
+const CLASS_MEMO_LIMIT = 50_000;
+const classMemo = new Map<string, OutletClass>();
+function classOf(name: string): OutletClass {
+  let cls = classMemo.get(name);
+  if (cls === undefined) {
+    if (classMemo.size >= CLASS_MEMO_LIMIT) classMemo.clear();
+    classMemo.set(name, (cls = classifyName(name)));
+  }
+  return cls;
+}
+
 function applyRule(text: string, r: Rule, out: Credit[]): void {
   r.re.lastIndex = 0;
   for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
@@ -93,9 +105,9 @@ function applyRule(text: string, r: Rule, out: Credit[]): void {
     let outlet = outletRaw ? cleanOutletName(outletRaw) : null;
     let authors = r.authors && r.authors !== r.outlet ? splitAuthors(m[r.authors]) : [];
     if (r.kind === 'contributed' && outlet) {
-      const cls = classifyName(outlet);
+      const cls = classOf(outlet);
       if (cls === 'person' || (cls === 'unknown' && outlet.includes(' and '))) [authors, outlet] = [splitAuthors(outlet), null];
-    } else if (outlet && !accepted(classifyName(outlet), r.accept)) outlet = null;
+    } else if (outlet && !accepted(classOf(outlet), r.accept)) outlet = null;
     if (!outlet && authors.length === 0) continue;
     const lead = /^[\s(\n]*/.exec(m[0])![0].length;
     const start = m.index + lead;
