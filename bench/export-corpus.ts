@@ -1,6 +1,7 @@
 /**
  * Writes the benchmark corpus as JSON lines for the side-by-side comparison (bench/compare-tools.sh):
- *   node dist/bench/export-corpus.js --docs N [--seed S] --out corpus.jsonl
+ *   node dist/bench/export-corpus.js --docs N [--from F] [--seed S] --out corpus.jsonl
+ * (documents F … N-1: ranges written by several processes at once make one corpus).
  * Each line: {"id": "d<i>", "kind": original|duplicate|…, "source": "d<j>"|null, "text": …}.
  */
 import { createWriteStream } from 'node:fs';
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const docs = Number(arg('--docs', '10000'));
   const corpus = new SynthCorpus(Number(arg('--seed', '1')));
   const out = createWriteStream(arg('--out', 'corpus.jsonl'));
-  for (const d of corpus.docs(0, docs)) {
+  for (const d of corpus.docs(Number(arg('--from', '0')), docs)) {
     const line = JSON.stringify({ id: `d${d.index}`, kind: d.kind, source: d.source >= 0 ? `d${d.source}` : null, text: d.raw.body });
     if (!out.write(line + '\n')) await once(out, 'drain');
   }

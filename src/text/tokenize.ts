@@ -5,16 +5,14 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Span, Token } from '../types.js';
 import { isStopword } from './stopwords.js';
+import { scanWordRanges } from './word-scan.js';
 
 /**
  * One word: an initialism with dots ("U.S.", "a.m."), a number with thousands separators or
  * decimals ("1,200.5"), or letters/digits joined by internal apostrophes or hyphens
  * ("Zarif’s", "English-speaking", "10s"). Sentence punctuation and dashes between words are
- * not part of words.
+ * not part of words. The scanner is src/text/word-scan.ts.
  */
-const WORD =
-  /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+(?:['’‘ʼ\-‐‑][\p{L}\p{N}]+)*/gu;
-
 const APOSTROPHES = /['’‘ʼ]/g;
 const HYPHENS = /[‐‑]/g;
 /** Clitics split off before look-ups: "Zarif's" -> "zarif", "didn't" -> "did". */
@@ -22,8 +20,11 @@ const CLITIC = /(?:'s|'re|'ve|'d|'ll|'m|n't|')$/;
 
 /** Lower case with curly apostrophes and Unicode hyphens folded to ASCII. */
 export function normalizeWord(surface: string): string {
-  return surface.toLowerCase().replace(APOSTROPHES, "'").replace(HYPHENS, '-');
+  const lower = surface.toLowerCase();
+  return ASCII.test(lower) ? lower : lower.replace(APOSTROPHES, "'").replace(HYPHENS, '-');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 interface WordInfo {
   lemma: string;
@@ -46,22 +47,40 @@ function describe(norm: string, lexicon: Lexicon): WordInfo {
  */
 export function tokenize(text: string, sentences: readonly Span[], lexicon: Lexicon): Token[] {
   const tokens: Token[] = [];
-  const memo = new Map<string, WordInfo>();
+  const memo = new Map<string, SurfaceInfo>();
   let floor = 0; // tokens stay ordered and disjoint even if spans overlap
-  sentences.forEach((span, sentence) => {
+  for (let sentence = 0; sentence < sentences.length; sentence++) {
+    const span = sentences[sentence];
     const start = Math.max(floor, Math.min(text.length, Math.max(0, Math.floor(span.start))));
     const end = Math.min(text.length, Math.max(start, Math.floor(span.end)));
-    if (end <= start) return;
-    const slice = text.slice(start, end);
-    for (const m of slice.matchAll(WORD)) {
-      const surface = m[0];
-      const at = start + m.index!;
-      const norm = normalizeWord(surface);
-      let info = memo.get(norm);
-      if (!info) memo.set(norm, (info = describe(norm, lexicon)));
-      tokens.push({ start: at, end: at + surface.length, surface, norm, ...info, sentence });
-    }
+    if (end <= start) continue;
+    wordsOfSpan(text, start, end, sentence, lexicon, memo, tokens);
     floor = end;
-  });
+  }
   return tokens;
+}
+
+/** What a surface form tokenises to; looked up once per distinct surface of a text. */
+interface SurfaceInfo extends WordInfo {
+  norm: string;
+}
+
+function infoOf(surface: string, lexicon: Lexicon, memo: Map<string, SurfaceInfo>): SurfaceInfo {
+  let info = memo.get(surface);
+  if (!info) {
+    const norm = normalizeWord(surface);
+    memo.set(surface, (info = { norm, ...describe(norm, lexicon) }));
+  }
+  return info;
+}
+
+function push(tokens: Token[], surface: string, at: number, sentence: number, info: SurfaceInfo): void {
+  tokens.push({ start: at, end: at + surface.length, surface, norm: info.norm, lemma: info.lemma, canon: info.canon, stop: info.stop, sentence });
+}
+
+function wordsOfSpan(text: string, start: number, end: number, sentence: number, lexicon: Lexicon, memo: Map<string, SurfaceInfo>, tokens: Token[]): void {
+  scanWordRanges(text, start, end, (from, to) => {
+    const surface = text.slice(from, to);
+    push(tokens, surface, from, sentence, infoOf(surface, lexicon, memo));
+  });
 }
