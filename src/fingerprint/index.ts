@@ -1,9 +1,9 @@
 import type { Span } from '../types.js';
 import { fmix32, hash2, hex32 } from './hash.js';
-import { containmentFromJaccard, jaccard, ophSignature } from './minhash.js';
-import { assertCompatible, paramsKey, parseParamsKey, sketchKinds, type IndexParams, type SketchKind } from './params.js';
-import { ensureCapacity, kGramHashes, spinProofSequence } from './shingles.js';
-import { newWordBuffer, scanWords, STOPWORD_HASHES, type WordBuffer } from './words.js';
+import { containmentFromJaccard, jaccard } from './minhash.js';
+import { assertCompatible, paramsKey, parseParamsKey, SKETCH_KINDS, sketchKinds, type IndexParams, type SketchKind } from './params.js';
+import { kGramSketch, spinProofSequence } from './shingles.js';
+import { scanText, STOPWORD_HASHES } from './words.js';
 
 export { decodeFingerprint, encodeFingerprint } from './serialize.js';
 
@@ -29,65 +29,71 @@ export interface Fingerprint {
   sketches: Sketch[];
 }
 
-/** Scratch buffers reused across calls: fingerprinting allocates only its result. */
-const scratch: { words: WordBuffer; seq: Uint32Array; shingles: Uint32Array; seen: Uint32Array } = {
-  words: newWordBuffer(4096),
-  seq: new Uint32Array(4096),
-  shingles: new Uint32Array(4096),
-  seen: new Uint32Array(8192),
-};
+/** Scratch for the rarely used skeleton sequence. */
+const scratch: { seq: Uint32Array } = { seq: new Uint32Array(4096) };
+
+/** What fingerprintText derives from one params object, computed once per object. */
+interface Plan {
+  key: string;
+  /** The fields the key was built from, to notice a params object changed since. */
+  fields: (number | string)[];
+  kinds: SketchKind[];
+  /** Per kind: shingle length and hash seed. */
+  shingle: number[];
+  seed: number[];
+}
+
+const plans = new WeakMap<IndexParams, Plan>();
+
+/** The plan for `params`: cached per object (paramsKey builds a string, too dear per text). */
+function planFor(params: IndexParams): Plan {
+  const fields = paramFields(params);
+  const cached = plans.get(params);
+  if (cached && cached.fields.length === fields.length && cached.fields.every((f, i) => f === fields[i])) return cached;
+  const kinds = sketchKinds(params);
+  const shingle = kinds.map((kind) => params.sketches[kind]!.shingle);
+  const seed = kinds.map((kind, i) => hash2(params.seed, kindSeed(kind), shingle[i]));
+  const plan: Plan = { key: paramsKey(params), fields, kinds, shingle, seed };
+  plans.set(params, plan);
+  return plan;
+}
+
+/** Every field paramsKey reads, flat. */
+function paramFields(p: IndexParams): (number | string)[] {
+  const out: (number | string)[] = [p.version, p.numPerm, p.seed, p.stopwordList];
+  for (const kind of SKETCH_KINDS) {
+    const s = p.sketches[kind];
+    if (s) out.push(kind, s.shingle, s.bands, s.rows, s.minSharedBands);
+  }
+  return out;
+}
 
 /**
  * Fingerprints `text` (only the given spans when not null, e.g. the body without
  * boilerplate): every sketch selected in `params` plus the exact hash.
  */
 export function fingerprintText(text: string, spans: readonly Span[] | null, params: IndexParams): Fingerprint {
-  const buf = scanWords(text, spans, scratch.words);
+  const plan = planFor(params);
+  const scan = scanText(text, spans, plan.kinds.includes('stopwords') ? STOPWORD_HASHES : null);
   const sketches: Sketch[] = [];
-  for (const kind of sketchKinds(params)) {
-    sketches.push(buildSketch(kind, buf.hashes, buf.count, params));
+  for (let i = 0; i < plan.kinds.length; i++) {
+    const kind = plan.kinds[i];
+    let seq: Uint32Array = scan.words;
+    let n = scan.count;
+    if (kind === 'stopwords') [seq, n] = [scan.stopwords, scan.stopCount];
+    else if (kind === 'skeleton') {
+      [scratch.seq, n] = spinProofSequence(scan.words, scan.count, STOPWORD_HASHES, kind, scratch.seq);
+      seq = scratch.seq;
+    }
+    const bins = new Uint32Array(params.numPerm);
+    const shingles = kGramSketch(seq, n, plan.shingle[i], plan.seed[i], bins);
+    sketches.push({ kind, bins, shingles });
   }
-  return { params: paramsKey(params), exactHash: sequenceHash(buf.hashes, buf.count), words: buf.count, sketches };
-}
-
-function buildSketch(kind: SketchKind, words: Uint32Array, count: number, params: IndexParams): Sketch {
-  const k = params.sketches[kind]!.shingle;
-  const seed = hash2(params.seed, kindSeed(kind), k);
-  let seq = words;
-  let n = count;
-  if (kind !== 'words') {
-    [scratch.seq, n] = spinProofSequence(words, count, STOPWORD_HASHES, kind, scratch.seq);
-    seq = scratch.seq;
-  }
-  let shingleCount: number;
-  [scratch.shingles, shingleCount] = kGramHashes(seq, n, k, seed, scratch.shingles);
-  const bins = ophSignature(scratch.shingles, shingleCount, seed, new Uint32Array(params.numPerm));
-  return { kind, bins, shingles: distinctCount(scratch.shingles, shingleCount) };
+  return { params: plan.key, exactHash: sequenceHash(scan.words, scan.count), words: scan.count, sketches };
 }
 
 function kindSeed(kind: SketchKind): number {
   return kind === 'words' ? 0x77 : kind === 'stopwords' ? 0x73 : 0x6b;
-}
-
-/** Distinct values among values[0, n): linear probing in a reused typed array. */
-function distinctCount(values: Uint32Array, n: number): number {
-  let size = 16;
-  while (size < n * 2) size *= 2;
-  scratch.seen = ensureCapacity(scratch.seen, size);
-  const table = scratch.seen;
-  table.fill(0, 0, size);
-  const mask = size - 1;
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] | 1; // 0 marks empty; folding the low bit costs a 1-in-2^31 merge
-    let slot = (v >>> 1) & mask; // v is already a uniform hash (its low bit is forced to 1)
-    while (table[slot] !== 0 && table[slot] !== v >>> 0) slot = (slot + 1) & mask;
-    if (table[slot] === 0) {
-      table[slot] = v;
-      distinct++;
-    }
-  }
-  return distinct;
 }
 
 /** Two independent 32-bit lanes over the word hashes → 16 hex chars. */

@@ -15,8 +15,15 @@ import { fmix32, hash2, reduce } from './hash.js';
  * property tests compare against.
  */
 
-/** Scratch per bin: whether the bin received a shingle (reused between calls). */
-let filledScratch = new Uint8Array(128);
+/** Most bins a signature has (numPerm is a u16). */
+const MAX_BINS = 1 << 16;
+/**
+ * Scratch per bin, module constants (V8 stores into those fastest): the minimum so far as an
+ * int32 offset by 2^31 (signed order = the hashes' unsigned order, so Math.min works
+ * branch-free), and whether the bin received a shingle.
+ */
+const BIN_MIN = new Int32Array(MAX_BINS);
+const BIN_FILLED = new Uint8Array(MAX_BINS);
 
 /**
  * Fills `out` (length K) with the densified one-permutation signature of shingles[0, count),
@@ -30,22 +37,21 @@ export function ophSignature(
   out: Uint32Array,
 ): Uint32Array {
   const k = out.length;
-  if (filledScratch.length < k) filledScratch = new Uint8Array(k);
-  const filled = filledScratch;
+  const min = BIN_MIN;
+  const filled = BIN_FILLED;
+  min.fill(0x7fffffff, 0, k); // EMPTY_BIN offset by 2^31
   filled.fill(0, 0, k);
-  out.fill(EMPTY_BIN);
-  let nonEmpty = 0;
   for (let i = 0; i < count; i++) {
     // Shingle hashes are already seeded and finalised (fmix32), so their top bits pick the bin.
     const h = shingles[i];
     const bin = Math.imul(h >>> 16, k) >>> 16;
-    if (filled[bin] === 0) {
-      filled[bin] = 1;
-      nonEmpty++;
-      out[bin] = h;
-    } else if (h < out[bin]) {
-      out[bin] = h;
-    }
+    min[bin] = Math.min(min[bin], h ^ 0x80000000);
+    filled[bin] = 1;
+  }
+  let nonEmpty = 0;
+  for (let i = 0; i < k; i++) {
+    out[i] = min[i] ^ 0x80000000;
+    nonEmpty += filled[i];
   }
   if (nonEmpty > 0 && nonEmpty < k) densify(out, filled, seed);
   return out;
@@ -54,7 +60,10 @@ export function ophSignature(
 /** Value of every bin of an empty set's signature. */
 export const EMPTY_BIN = 0xffffffff;
 
-/** Optimal densification: each empty bin copies a non-empty bin chosen by hash(bin, attempt). */
+/**
+ * Optimal densification: each empty bin copies a non-empty bin chosen by hash(bin, attempt).
+ * `filled` flags the non-empty bins (it may be longer than sig).
+ */
 function densify(sig: Uint32Array, filled: Uint8Array, seed: number): void {
   const k = sig.length;
   const seedMix = hash2(seed, 0xd3, 0);

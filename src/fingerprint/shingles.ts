@@ -1,4 +1,5 @@
 import { hash2 } from './hash.js';
+import { ophSignature } from './minhash.js';
 import type { HashSet32 } from './words.js';
 
 /**
@@ -6,7 +7,16 @@ import type { HashSet32 } from './words.js';
  * MurmurHash3-style absorption of its k word hashes, computed straight into a Uint32Array.
  * A sequence shorter than k (but not empty) gives one shingle of all its words, so short
  * texts still get a sketch.
+ *
+ * Hot loops store only into module-level `const` typed arrays (V8 compiles those stores
+ * markedly faster than stores into an array it was passed); reading a passed array is fine.
  */
+
+/** Shingles the scratch arrays hold; longer sequences go through them in windows. */
+const SCRATCH_SHINGLES = 1 << 16;
+const SHINGLES = new Uint32Array(SCRATCH_SHINGLES);
+/** Distinct-count table: a power of two ≥ 2 slots per shingle. */
+const SEEN = new Uint32Array(SCRATCH_SHINGLES * 2);
 
 /** Grows `out` when needed; returns the array to write into. */
 export function ensureCapacity(out: Uint32Array, n: number): Uint32Array {
@@ -15,6 +25,9 @@ export function ensureCapacity(out: Uint32Array, n: number): Uint32Array {
   while (size < n) size *= 2;
   return new Uint32Array(size);
 }
+
+/** Odd multiplier of the rolling polynomial. */
+const BASE = 0x01000193;
 
 /**
  * Writes the k-gram hashes of words[0, count) into out; returns [array, shingle count].
@@ -33,11 +46,23 @@ export function kGramHashes(
   const n = count - span + 1;
   out = ensureCapacity(out, n);
   const mix = hash2(seed, span, 0x6b67);
+  for (let at = 0; at < n; at += SCRATCH_SHINGLES) {
+    const m = Math.min(SCRATCH_SHINGLES, n - at);
+    rollShingles(at === 0 && m === n ? words : words.subarray(at, at + m + span - 1), m + span - 1, span, mix);
+    out.set(m === SCRATCH_SHINGLES ? SHINGLES : SHINGLES.subarray(0, m), at);
+  }
+  return [out, n];
+}
+
+/** The count - span + 1 (≤ SCRATCH_SHINGLES) shingle hashes of words[0, count) into SHINGLES. */
+function rollShingles(words: Uint32Array, count: number, span: number, mix: number): void {
+  const out = SHINGLES;
+  const base = BASE | 0; // a local: module bindings are re-read in a loop
+  const n = count - span + 1;
   let top = 1; // B^(span-1)
-  for (let j = 1; j < span; j++) top = Math.imul(top, BASE);
+  for (let j = 1; j < span; j++) top = Math.imul(top, base);
   let poly = 0;
-  for (let j = 0; j < span; j++) poly = (Math.imul(poly, BASE) + words[j]) | 0;
-  // fmix32 written out: this loop is the hot path of fingerprinting.
+  for (let j = 0; j < span; j++) poly = (Math.imul(poly, base) + words[j]) | 0;
   for (let i = 0; ; i++) {
     let h = poly ^ mix;
     h ^= h >>> 16;
@@ -46,13 +71,68 @@ export function kGramHashes(
     h = Math.imul(h, 0xc2b2ae35);
     out[i] = h ^ (h >>> 16);
     if (i + 1 >= n) break;
-    poly = (Math.imul((poly - Math.imul(words[i], top)) | 0, BASE) + words[i + span]) | 0;
+    poly = (Math.imul((poly - Math.imul(words[i], top)) | 0, base) + words[i + span]) | 0;
   }
-  return [out, n];
 }
 
-/** Odd multiplier of the rolling polynomial. */
-const BASE = 0x01000193;
+/**
+ * The densified one-permutation signature of the k-grams of words[0, count) into `out`, and
+ * their number of distinct values (returned): kGramHashes, ophSignature and distinctCount
+ * without allocating. Three tight loops run faster here than one loop doing all three.
+ */
+export function kGramSketch(words: Uint32Array, count: number, k: number, seed: number, out: Uint32Array): number {
+  const n = count === 0 ? 0 : count - Math.min(k, count) + 1;
+  if (n > SCRATCH_SHINGLES) {
+    const [shingles] = kGramHashes(words, count, k, seed, new Uint32Array(n));
+    ophSignature(shingles, n, seed, out);
+    return distinctCount(shingles, n);
+  }
+  if (n > 0) rollShingles(words, count, Math.min(k, count), hash2(seed, Math.min(k, count), 0x6b67));
+  ophSignature(SHINGLES, n, seed, out);
+  return distinctCount(SHINGLES, n);
+}
+
+/**
+ * Distinct values among values[0, n), where the values are uniform hashes. A value's low bit
+ * is ignored (0 marks an empty slot, so it is forced to 1: a 1-in-2^31 merge).
+ */
+export function distinctCount(values: Uint32Array, n: number): number {
+  if (n > SCRATCH_SHINGLES) {
+    const sorted = values.slice(0, n).map((v) => v | 1).sort();
+    let distinct = n > 0 ? 1 : 0;
+    for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+    return distinct;
+  }
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const table = SEEN;
+  table.fill(0, 0, size);
+  const mask = size - 1;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    const v = (values[i] | 1) >>> 0;
+    const slot = (v >>> 1) & mask; // v is already a uniform hash
+    const held = table[slot];
+    if (held === 0) {
+      table[slot] = v;
+      distinct++;
+    } else if (held !== v) distinct += probeFurther(v, slot, mask);
+  }
+  return distinct;
+}
+
+/** The rare collision path of distinctCount: 1 if v was new (and is now in SEEN). */
+function probeFurther(v: number, slot: number, mask: number): number {
+  for (;;) {
+    slot = (slot + 1) & mask;
+    const held = SEEN[slot];
+    if (held === v) return 0;
+    if (held === 0) {
+      SEEN[slot] = v;
+      return 1;
+    }
+  }
+}
 
 /** Placeholder hash standing for any content word in a skeleton. */
 export const CONTENT_PLACEHOLDER = 0x5f5f5f5f;
