@@ -70,13 +70,17 @@ function nextWord(text: string, i: number, end: number): string {
 function periodEndsSentence(text: string, dot: number, next: number, from: number, end: number): boolean {
   const word = wordBefore(text, dot, from);
   const lower = word.toLowerCase();
-  const following = nextWord(text, next, end);
-  if (isAsciiDigit(following.charCodeAt(0)) && (lower === 'no' || lower === 'nos' || ENDING_ABBREVIATIONS.has(lower))) return false;
-  if (TITLES.has(lower) && /^\p{Lu}/u.test(following)) return false;
   // Initials ("John F. Kerry"), dotted acronyms ("U.S.", "a.m."), and month/company abbreviations.
   // (The length and dot tests only spare the patterns words they cannot match.)
   const initial = word.length <= 2 && /^\p{Lu}$/u.test(word);
   const acronym = word.includes('.') && /^(\p{L}\.)+\p{L}$/u.test(word);
+  const abbreviation = ENDING_ABBREVIATIONS.has(lower) || lower === 'no' || lower === 'nos';
+  const title = TITLES.has(lower);
+  // Any other word ends its sentence whatever follows.
+  if (!initial && !acronym && !abbreviation && !title) return true;
+  const following = nextWord(text, next, end);
+  if (isAsciiDigit(following.charCodeAt(0)) && abbreviation) return false;
+  if (title && /^\p{Lu}/u.test(following)) return false;
   if (initial || acronym || ENDING_ABBREVIATIONS.has(lower)) return SENTENCE_OPENERS.has(following.toLowerCase());
   return true;
 }
