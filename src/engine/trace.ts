@@ -10,7 +10,7 @@ import { classifyPair } from '../relate/classify.js';
 import { pairFeatures } from '../relate/features.js';
 import { relateAligned } from '../relate/relate.js';
 import type { AnalyzedArticle } from '../relate/analyzed.js';
-import { analyzeArticle, analyzeBase, compareAnalyzed, namesOf, tokensOf, withKnownNames, type Engine } from './engine.js';
+import { analyzeArticle, analyzeBase, compareAnalyzed, namesOf, tokensOf, withKnownNames, type ArticleBase, type Engine } from './engine.js';
 
 /** Bucket keys of an article's names: an inverted index in the store for same-event search. */
 export function entityKeys(entities: Iterable<string>): BucketKey[] {
@@ -93,6 +93,27 @@ export async function traceCandidates(engine: Engine, store: Store, article: Art
   return others;
 }
 
+/** Stored articles' bases kept per engine: traces of one story meet the same candidates again. */
+const BASE_CACHE_LIMIT = 2000;
+const baseCache = new WeakMap<Engine, Map<string, { json: string; base: ArticleBase }>>();
+
+/** analyzeBase of a stored article (no corpus statistics), from the cache when the article is unchanged. */
+function storedBase(engine: Engine, article: Article): ArticleBase {
+  let cache = baseCache.get(engine);
+  if (!cache) baseCache.set(engine, (cache = new Map()));
+  const json = JSON.stringify(article);
+  const hit = cache.get(article.id);
+  cache.delete(article.id); // re-inserted below: most recently used last
+  if (hit && hit.json === json) {
+    cache.set(article.id, hit);
+    return hit.base;
+  }
+  if (cache.size >= BASE_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  const base = analyzeBase(engine, article);
+  cache.set(article.id, { json, base });
+  return base;
+}
+
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** One candidate judged without the broken-phrase evidence: enough to rank it. */
@@ -118,7 +139,7 @@ export async function traceArticle(engine: Engine, store: Store, article: Articl
   const myTokens = tokensOf(engine, article);
   const others = await traceCandidates(engine, store, article, myTokens, o.limit, timings);
   let t = performance.now();
-  const bases = [analyzeBase(engine, article, undefined, myTokens), ...others.map((a) => analyzeBase(engine, a))];
+  const bases = [analyzeBase(engine, article, undefined, myTokens), ...others.map((a) => storedBase(engine, a))];
   const known = new KnownNames(bases.flatMap((b) => b.names), engine.lexicon);
   const [me, ...docs] = bases.map((b) => withKnownNames(engine, b, known));
   let analysis = performance.now() - t;
