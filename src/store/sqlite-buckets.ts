@@ -50,8 +50,28 @@ export class SqliteBucketIndex {
 
   /** Adds keys of document `doc` to the tail. Call inside the caller's transaction. */
   add(doc: number, keys: readonly number[]): void {
-    for (const key of keys) this.insert.run(key, doc);
-    if (this.tailEstimate !== null) this.tailEstimate += keys.length;
+    this.addMany([{ doc, keys }]);
+  }
+
+  /**
+   * Adds the keys of several documents, in key order: consecutive inserts then land on the
+   * same or the next page of the tail, instead of one random page each.
+   */
+  addMany(entries: ReadonlyArray<{ doc: number; keys: readonly number[] }>): void {
+    let n = 0;
+    for (const e of entries) n += e.keys.length;
+    const keys = new Float64Array(n);
+    const docs = new Float64Array(n);
+    let i = 0;
+    for (const e of entries) {
+      for (const k of e.keys) {
+        keys[i] = k;
+        docs[i++] = e.doc;
+      }
+    }
+    const order = Array.from({ length: n }, (_, j) => j).sort((x, y) => keys[x] - keys[y] || docs[x] - docs[y]);
+    for (const j of order) this.insert.run(keys[j], docs[j]);
+    if (this.tailEstimate !== null) this.tailEstimate += n;
   }
 
   /** Documents sharing any of `keys`, with how many distinct keys each shares. */

@@ -109,19 +109,24 @@ export class SqliteStore implements Store {
   async addArticles(items: readonly ArticleToAdd[]): Promise<AddResult[]> {
     for (const item of items) if (item.index) checkBucketKeys(item.index.bucketKeys);
     const results = this.run(() =>
-      this.db.transaction((): AddResult[] => items.map(({ article, index }) => this.insertOne(article, index))).immediate(),
+      this.db.transaction((): AddResult[] => {
+        const keys: Array<{ doc: number; keys: readonly BucketKey[] }> = [];
+        const results = items.map(({ article, index }) => this.insertOne(article, index, keys));
+        this.buckets.addMany(keys);
+        return results;
+      }).immediate(),
     );
     this.run(() => this.buckets.maintain());
     return results;
   }
 
   /** One article with its index entries; inside the caller's transaction. */
-  private insertOne(article: Article, index?: ArticleIndexEntries): AddResult {
+  private insertOne(article: Article, index: ArticleIndexEntries | undefined, keys: Array<{ doc: number; keys: readonly BucketKey[] }>): AddResult {
     const existing = this.sql.idByHash.get(article.contentHash) as string | undefined;
     if (existing !== undefined) return { id: article.id, status: 'duplicate', duplicateOf: existing };
     this.sql.insertArticle.run(articleToRow(article));
     const doc = Number(this.sql.insertDoc.run(article.id).lastInsertRowid);
-    if (index) this.buckets.add(doc, index.bucketKeys);
+    if (index) keys.push({ doc, keys: index.bucketKeys });
     for (const f of index?.fingerprints ?? []) {
       this.sql.putFingerprint.run(article.id, f.kind, Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength));
     }
