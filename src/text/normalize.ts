@@ -72,10 +72,12 @@ const ENDS_SENTENCE = /[.!?:;]["')\]]*\s*$/;
  * Would the next line's first word have fitted on this line? If not, a greedy wrapper broke
  * here and the paragraph goes on; if it would have, this line ends its paragraph.
  */
-function continues(line: string, next: string | undefined, width: number): boolean {
-  if (next === undefined || !hasText(line) || !hasText(next)) return false;
-  const firstWord = next.trim().split(' ')[0];
-  if (line.trimEnd().length + 1 + firstWord.length <= width) return false;
+function continues(line: string, next: string | undefined, bothHaveText: boolean, width: number): boolean {
+  if (next === undefined || !bothHaveText) return false;
+  const nextText = next.trim();
+  const space = nextText.indexOf(' ');
+  const firstWordLength = space < 0 ? nextText.length : space;
+  if (line.trimEnd().length + 1 + firstWordLength <= width) return false;
   // A full line ending a sentence before a capital may end its paragraph; keep them apart.
   return !(ENDS_SENTENCE.test(line) && /^\s*["'(]?\p{Lu}/u.test(next));
 }
@@ -89,20 +91,21 @@ export function unwrapHardWrapped(text: string): string {
   const lines = text.split('\n');
   // The cheap test first: most text has a line too long to be wrapped.
   if (lines.some((l) => l.length > MAX_WRAP_WIDTH && l.trimEnd().length > MAX_WRAP_WIDTH)) return text;
-  const textLines = lines.filter(hasText);
+  const textual = lines.map(hasText);
+  const textLines = lines.filter((_, i) => textual[i]);
   if (textLines.length < 5) return text;
   // The wrap width, from the longer lines; a stray long header line must not set it.
   const lengths = textLines.map((l) => l.trimEnd().length).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)];
+  if (width < 40) return text;
+  const joins = lines.map((l, i) => continues(l, lines[i + 1], textual[i] && textual[i + 1] === true, width));
   // Hard-wrapped text breaks lines mid-sentence; one-paragraph-per-line text does not.
-  const midSentence = lines.filter((l, i) => continues(l, lines[i + 1], width) && !/[.!?:;"')\]]\s*$/.test(l)).length;
-  if (width < 40 || midSentence < Math.max(3, textLines.length * MIN_FULL_SHARE)) return text;
+  const midSentence = lines.filter((l, i) => joins[i] && !/[.!?:;"')\]]\s*$/.test(l)).length;
+  if (midSentence < Math.max(3, textLines.length * MIN_FULL_SHARE)) return text;
   const out: string[] = [];
-  let joinNext = false;
   lines.forEach((line, i) => {
-    if (joinNext) out[out.length - 1] += ' ' + line.trim();
+    if (i > 0 && joins[i - 1]) out[out.length - 1] += ' ' + line.trim();
     else out.push(line);
-    joinNext = continues(line, lines[i + 1], width);
   });
   return out.join('\n');
 }
