@@ -1,6 +1,7 @@
 import type { Article, PairRelation } from '../types.js';
 import type { AnalyzedArticle } from '../relate/analyzed.js';
 import { topicProfile, type TermStats } from '../relate/topic.js';
+import { KnownNames } from '../relate/broken-phrases.js';
 import { tokenize } from '../text/tokenize.js';
 import { buildStories, type CreditCheck, type Story } from '../story/build.js';
 import { matchQuotes, type QuoteGroup } from '../story/quote-match.js';
@@ -48,11 +49,9 @@ export function analyzeAll(engine: Engine, articles: readonly Article[]): Analyz
   // How many articles carry each name: a name is "known elsewhere" when another article has it.
   const carriers = new Map<string, number>();
   for (const set of names) for (const n of set) carriers.set(n, (carriers.get(n) ?? 0) + 1);
-  const known = [...carriers.keys()].sort();
-  return sorted.map((a, i) => {
-    const others = known.filter((n) => carriers.get(n)! > (names[i].has(n) ? 1 : 0));
-    return analyzeArticle(engine, a, stats, others, tokens[i]);
-  });
+  // Indexed once for every article (not a filtered copy per article: that grows with corpus × names).
+  const known = new KnownNames(new Map([...carriers.keys()].sort().map((n) => [n, carriers.get(n)!])), engine.lexicon);
+  return sorted.map((a, i) => analyzeArticle(engine, a, stats, known, tokens[i], new Map([...names[i]].map((n) => [n, 1]))));
 }
 
 /** Relations for the given pairs, a = the smaller id. */
