@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { UserError } from '../errors.js';
 import { decodeFingerprint, encodeFingerprint, fingerprintText } from './index.js';
-import { DEFAULT_INDEX_PARAMS } from './params.js';
+import { DEFAULT_INDEX_PARAMS, paramsKey, type IndexParams } from './params.js';
 
 const P = DEFAULT_INDEX_PARAMS;
 const text = 'The minister said on Monday that the bridge over the river would be closed for repairs. '.repeat(3);
@@ -62,4 +62,15 @@ test('fingerprint bits are those of the first implementation (stored indexes sta
     digest.update(encodeFingerprint({ ...fingerprintText(t, spans, P), params: '' }));
   }
   assert.equal(digest.digest('hex').slice(0, 16), '10f9523ae9ff8cf5');
+});
+
+test('a params object changed after use fingerprints with its new values (the per-object cache notices)', () => {
+  const p: IndexParams = { ...P, sketches: { ...P.sketches, words: { ...P.sketches.words! } } };
+  const before = fingerprintText(text, null, p);
+  p.seed = 7;
+  p.sketches.words!.shingle = 3;
+  const after = fingerprintText(text, null, p);
+  assert.equal(after.params, paramsKey(p));
+  assert.notEqual(after.params, before.params);
+  assert.deepEqual(after, fingerprintText(text, null, { ...p }));
 });

@@ -47,25 +47,39 @@ const plans = new WeakMap<IndexParams, Plan>();
 
 /** The plan for `params`: cached per object (paramsKey builds a string, too dear per text). */
 function planFor(params: IndexParams): Plan {
-  const fields = paramFields(params);
   const cached = plans.get(params);
-  if (cached && cached.fields.length === fields.length && cached.fields.every((f, i) => f === fields[i])) return cached;
+  if (cached && sameFields(cached.fields, params)) return cached;
   const kinds = sketchKinds(params);
   const shingle = kinds.map((kind) => params.sketches[kind]!.shingle);
   const seed = kinds.map((kind, i) => hash2(params.seed, kindSeed(kind), shingle[i]));
-  const plan: Plan = { key: paramsKey(params), fields, kinds, shingle, seed };
+  const plan: Plan = { key: paramsKey(params), fields: paramFields(params), kinds, shingle, seed };
   plans.set(params, plan);
   return plan;
 }
 
-/** Every field paramsKey reads, flat. */
+/** Every field paramsKey reads, flat (absent sketches as -1). */
 function paramFields(p: IndexParams): (number | string)[] {
   const out: (number | string)[] = [p.version, p.numPerm, p.seed, p.stopwordList];
   for (const kind of SKETCH_KINDS) {
     const s = p.sketches[kind];
-    if (s) out.push(kind, s.shingle, s.bands, s.rows, s.minSharedBands);
+    out.push(s ? s.shingle : -1, s ? s.bands : -1, s ? s.rows : -1, s ? s.minSharedBands : -1);
   }
   return out;
+}
+
+/** paramFields(p) equals `fields`, checked without allocating (runs once per text). */
+function sameFields(fields: (number | string)[], p: IndexParams): boolean {
+  if (fields[0] !== p.version || fields[1] !== p.numPerm || fields[2] !== p.seed || fields[3] !== p.stopwordList) return false;
+  for (let i = 0; i < SKETCH_KINDS.length; i++) {
+    const s = p.sketches[SKETCH_KINDS[i]];
+    const at = 4 + 4 * i;
+    if (!s) {
+      if (fields[at] !== -1) return false;
+    } else if (fields[at] !== s.shingle || fields[at + 1] !== s.bands || fields[at + 2] !== s.rows || fields[at + 3] !== s.minSharedBands) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
