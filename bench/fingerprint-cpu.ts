@@ -5,7 +5,8 @@
  * Texts: the benchmark corpus (`new SynthCorpus(seed).docs(0, docs)`), each through
  * prepareArticle; fingerprinted as the pipeline does: `fingerprintText(text, sentences, DEFAULT)`.
  * Also prints a digest of every encoded fingerprint, so a speed change can be checked to keep
- * the output bits (same digest = same fingerprints).
+ * the output bits (same digest = same fingerprints). The digest also moves when
+ * prepareArticle's text or sentences change, or the params key (params.version) does.
  */
 import { createHash } from 'node:crypto';
 import { encodeFingerprint, fingerprintText } from '../src/fingerprint/index.js';
