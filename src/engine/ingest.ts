@@ -3,7 +3,8 @@ import { prepareArticle, readInputs, type IngestOptions } from '../ingest/index.
 import { fingerprintText } from '../fingerprint/index.js';
 import { FINGERPRINT_KIND, StoreCandidateIndex } from '../fingerprint/candidates.js';
 import type { Engine } from './engine.js';
-import { articleEntityKeys } from './trace.js';
+// Name keys without the lexicon: the same keys as articleEntityKeys (tested), without lemmatising.
+import { nameKeys } from '../parallel/prepare-doc.js';
 import type { Store } from '../store/store.js';
 import type { Article, RawDocument } from '../types.js';
 
@@ -23,7 +24,7 @@ export async function storeArticle(store: Store, index: StoreCandidateIndex, eng
   const fp = await index.entries(fingerprintText(article.text, article.sentences, engine.options.index));
   const result = await store.addArticle(article, {
     fingerprints: [{ kind: fp.kind, data: fp.data }],
-    bucketKeys: [...articleEntityKeys(engine, article), ...fp.bucketKeys],
+    bucketKeys: [...nameKeys(article), ...fp.bucketKeys],
   });
   if (result.status === 'duplicate') {
     const id = result.duplicateOf ?? result.id;
@@ -37,7 +38,7 @@ export async function storeArticle(store: Store, index: StoreCandidateIndex, eng
 
 /** Name keys first, the fingerprint last: a stored fingerprint marks the article as fully indexed. */
 async function indexArticle(store: Store, index: StoreCandidateIndex, engine: Engine, id: string, article: Article): Promise<void> {
-  await store.addBucketKeys(id, articleEntityKeys(engine, article));
+  await store.addBucketKeys(id, nameKeys(article));
   await index.add(id, fingerprintText(article.text, article.sentences, engine.options.index));
 }
 

@@ -50,7 +50,7 @@ if (serverUrl === null) {
     await schemas.dropAll();
     rmSync(dir, { recursive: true, force: true });
   });
-  test(`3 workers, 2 SIGKILLs, ${DOCS} articles: the same articles, relations and stories as one SQLite process`, { timeout: 15 * 60_000 }, async () => {
+  test(`3 workers, 2 SIGKILLs, ${DOCS} articles: the same articles, relations and stories as one SQLite process`, { timeout: Math.max(15 * 60_000, DOCS * 200) }, async () => {
     const docs = smallCorpus(SEED, DOCS);
     const { url } = schemas.fresh('w');
     const queue = await PgJobQueue.open(url);
