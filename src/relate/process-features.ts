@@ -6,8 +6,8 @@
  * Cheap enough for every compared pair: hashed runs and an inverted index over sentence lemmas.
  */
 import type { AnalyzedArticle } from './analyzed.js';
-import { insideSpans, sharedRunCoverage } from './process-runs.js';
-import { sentenceEvidence } from './process-sentences.js';
+import { coverageOfMask, insideSpans, maskOfShared, runHashes } from './process-runs.js';
+import { sentenceEvidenceOfSets, sentenceLemmaSets } from './process-sentences.js';
 
 /** Process features of one pair; `_a` describes a as derived from b, `_b` b as derived from a. */
 export interface ProcessFeatures {
@@ -28,20 +28,43 @@ export interface ProcessFeatures {
 /** Words in a run this long, shared verbatim, are copied wording rather than shared names or phrases. */
 const LONG_RUN = 8;
 
-function oneSide(x: AnalyzedArticle, y: AnalyzedArticle) {
-  const sentences = sentenceEvidence(x.tokens, y.tokens);
-  const runs = sharedRunCoverage(x.tokens, y.tokens, LONG_RUN, insideSpans(x.tokens, x.quotes));
+/** What each direction reads of one text, built once per pair side. */
+interface TextProfile {
+  content: number;
+  sentences: Array<Set<string>>;
+  runs: Uint32Array;
+  runSet: Set<number>;
+  quoted: boolean[];
+  length: number;
+}
+
+function profile(x: AnalyzedArticle): TextProfile {
+  const runs = runHashes(x.tokens.map((t) => t.norm), LONG_RUN);
   return {
     content: x.tokens.reduce((n, t) => n + (t.stop ? 0 : 1), 0),
+    sentences: sentenceLemmaSets(x.tokens),
+    runs,
+    runSet: new Set(runs),
+    quoted: insideSpans(x.tokens, x.quotes),
+    length: x.tokens.length,
+  };
+}
+
+/** x read as derived from y. */
+function oneSide(x: TextProfile, y: TextProfile) {
+  const sentences = sentenceEvidenceOfSets(x.sentences, y.sentences);
+  return {
+    content: x.content,
     derived: sentences.derivedSentences,
     inOrder: sentences.inOrderSentences,
-    run8: runs.unquoted,
+    run8: coverageOfMask(maskOfShared(x.runs, x.length, LONG_RUN, y.runSet), x.quoted).unquoted,
   };
 }
 
 export function processFeatures(a: AnalyzedArticle, b: AnalyzedArticle): ProcessFeatures {
-  const fa = oneSide(a, b);
-  const fb = oneSide(b, a);
+  const [pa, pb] = [profile(a), profile(b)];
+  const fa = oneSide(pa, pb);
+  const fb = oneSide(pb, pa);
   return {
     content_tokens_a: fa.content,
     content_tokens_b: fb.content,

@@ -10,25 +10,40 @@
  */
 import type { Token } from '../types.js';
 
-/** A 32-bit hash of k consecutive keys starting at i (FNV-1a over the keys' characters). */
-function runHash(keys: readonly string[], i: number, k: number): number {
-  let h = 0x811c9dc5;
-  for (let j = i; j < i + k; j++) {
-    const s = keys[j];
-    for (let c = 0; c < s.length; c++) h = Math.imul(h ^ s.charCodeAt(c), 16777619);
-    h = Math.imul(h ^ 0x20, 16777619); // word boundary
+/** A 32-bit hash (FNV-1a) of each key. */
+function keyHashes(keys: readonly string[]): Uint32Array {
+  const out = new Uint32Array(keys.length);
+  keys.forEach((key, i) => {
+    let h = 0x811c9dc5;
+    for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 16777619);
+    out[i] = h >>> 0;
+  });
+  return out;
+}
+
+/** Hash of every run of k consecutive keys, by start position (empty when there are fewer than k keys). */
+export function runHashes(keys: readonly string[], k: number): Uint32Array {
+  const h = keyHashes(keys);
+  const n = Math.max(0, keys.length - k + 1);
+  const out = new Uint32Array(k < 1 ? 0 : n);
+  for (let i = 0; i < out.length; i++) {
+    let x = 0x811c9dc5;
+    for (let j = i; j < i + k; j++) x = Math.imul(x ^ h[j], 16777619);
+    out[i] = x >>> 0;
   }
-  return h >>> 0;
+  return out;
+}
+
+/** Marks the positions of a text of `length` keys inside a run (hashes from runHashes) that `other` holds. */
+export function maskOfShared(runs: Uint32Array, length: number, k: number, other: ReadonlySet<number>): Uint8Array {
+  const mask = new Uint8Array(length);
+  for (let i = 0; i < runs.length; i++) if (other.has(runs[i])) mask.fill(1, i, i + k);
+  return mask;
 }
 
 /** Marks x's positions that lie inside some k-run of keys also found in y (by hash). */
 export function sharedRunMask(x: readonly string[], y: readonly string[], k: number): Uint8Array {
-  const mask = new Uint8Array(x.length);
-  if (k < 1 || x.length < k || y.length < k) return mask;
-  const inY = new Set<number>();
-  for (let i = 0; i + k <= y.length; i++) inY.add(runHash(y, i, k));
-  for (let i = 0; i + k <= x.length; i++) if (inY.has(runHash(x, i, k))) mask.fill(1, i, i + k);
-  return mask;
+  return maskOfShared(runHashes(x, k), x.length, k, new Set(runHashes(y, k)));
 }
 
 export interface RunCoverage {
@@ -45,16 +60,21 @@ export function sharedRunCoverage(x: readonly Token[], y: readonly Token[], k: n
     y.map((t) => t.norm),
     k,
   );
+  return coverageOfMask(mask, quoted);
+}
+
+/** Share of positions marked, over all and over those not quoted. */
+export function coverageOfMask(mask: Uint8Array, quoted: readonly boolean[]): RunCoverage {
   let all = 0;
   let outside = 0;
   let outsideCovered = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < mask.length; i++) {
     all += mask[i];
     if (quoted[i]) continue;
     outside++;
     outsideCovered += mask[i];
   }
-  return { all: x.length === 0 ? 0 : all / x.length, unquoted: outside === 0 ? 0 : outsideCovered / outside };
+  return { all: mask.length === 0 ? 0 : all / mask.length, unquoted: outside === 0 ? 0 : outsideCovered / outside };
 }
 
 /** For each token (in text order), whether it starts inside one of the sorted or unsorted spans. */

@@ -36,12 +36,20 @@ export function bestSentenceMatches(x: ReadonlyArray<Set<string>>, y: ReadonlyAr
       else where.set(lemma, [k]);
     }
   });
+  // One counter per source sentence, reset through the list of those touched: no map per sentence.
+  const hits = new Int32Array(y.length);
+  const touched: number[] = [];
   return x.map((set) => {
-    const hits = new Map<number, number>();
-    for (const lemma of set) for (const k of where.get(lemma) ?? []) hits.set(k, (hits.get(k) ?? 0) + 1);
+    for (const lemma of set) {
+      for (const k of where.get(lemma) ?? []) if (hits[k]++ === 0) touched.push(k);
+    }
     let source = -1;
     let best = 0;
-    for (const [k, n] of hits) if (n > best || (n === best && k < source)) [source, best] = [k, n];
+    for (const k of touched) {
+      if (hits[k] > best || (hits[k] === best && k < source)) [source, best] = [k, hits[k]];
+      hits[k] = 0;
+    }
+    touched.length = 0;
     return { source, score: set.size === 0 ? 0 : best / set.size };
   });
 }
@@ -73,9 +81,13 @@ export interface SentenceEvidence {
 
 /** Sentence evidence of x derived from y; `minScore` = how much of a sentence must match to count as derived. */
 export function sentenceEvidence(xTokens: readonly Token[], yTokens: readonly Token[], minScore = 0.5): SentenceEvidence {
-  const x = sentenceLemmaSets(xTokens);
+  return sentenceEvidenceOfSets(sentenceLemmaSets(xTokens), sentenceLemmaSets(yTokens), minScore);
+}
+
+/** sentenceEvidence from sentence lemma sets already built (sentenceLemmaSets). */
+export function sentenceEvidenceOfSets(x: ReadonlyArray<Set<string>>, y: ReadonlyArray<Set<string>>, minScore = 0.5): SentenceEvidence {
   if (x.length === 0) return { derivedSentences: 0, meanBestScore: 0, inOrderSentences: 0 };
-  const matches = bestSentenceMatches(x, sentenceLemmaSets(yTokens));
+  const matches = bestSentenceMatches(x, y);
   const derived = matches.filter((m) => m.score >= minScore);
   return {
     derivedSentences: derived.length / x.length,
