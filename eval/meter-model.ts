@@ -16,7 +16,7 @@
 import { classificationReport } from './metrics.js';
 import { METER_LABELS, type MeterLabel } from './meter.js';
 import { fitOrdinal, ordinalScore, type OrdinalModel } from './ordinal.js';
-import { fitThresholds, foldOf, predictLabel, type CrossValidation, type FoldResult, type StoryMeasure } from './thresholds.js';
+import { crossValidateBy, fitThresholds, predictLabel, type CrossValidation, type StoryMeasure } from './thresholds.js';
 
 export const MODEL_FEATURES = ['lemma_containment_b', 'in_order_sentences_b', 'log_content_tokens_b'] as const;
 
@@ -36,25 +36,13 @@ function scored(m: StoryMeasure, model: OrdinalModel): StoryMeasure {
 
 /** k-fold cross-validation of the model: fitted (weights and cuts) on the training folds only. */
 export function crossValidateModel(measures: readonly StoryMeasure[], folds: number, seed: number): CrossValidation {
-  if (!Number.isInteger(folds) || folds < 2) throw new Error(`folds must be an integer ≥ 2, got ${folds}`);
-  const predictions = new Map<string, MeterLabel>();
-  const results: FoldResult[] = [];
-  for (let f = 0; f < folds; f++) {
-    const test = measures.filter((m) => foldOf(m.id, folds, seed) === f);
-    const train = measures.filter((m) => foldOf(m.id, folds, seed) !== f);
-    if (test.length === 0 || train.length === 0) continue;
+  return crossValidateBy(measures, folds, seed, (train) => {
     const model = fitOrdinal(train.map((m) => modelRow(m.features)), train.map((m) => ORDER.indexOf(m.gold)), ORDER.length);
     const thresholds = fitThresholds(train.map((m) => scored(m, model)), 'coverage');
-    const predicted = test.map((m) => predictLabel(scored(m, model), thresholds, 'coverage'));
-    test.forEach((m, k) => predictions.set(m.id, predicted[k]));
-    results.push({
-      fold: f,
-      trainSize: train.length,
-      testSize: test.length,
+    return {
       thresholds,
-      testMacroF1: classificationReport(test.map((m) => m.gold), predicted, METER_LABELS).macroF1,
+      predict: (m) => predictLabel(scored(m, model), thresholds, 'coverage'),
       model: { features: [...MODEL_FEATURES], weights: model.weights },
-    });
-  }
-  return { folds: results, predictions };
+    };
+  });
 }

@@ -105,7 +105,15 @@ export interface CrossValidation {
   predictions: Map<string, MeterLabel>;
 }
 
-export function crossValidate(measures: readonly StoryMeasure[], folds: number, seed: number, rule: DerivedRule): CrossValidation {
+/** What one fold fitted on its training items: a predictor and what the fold report shows. */
+export interface FoldFit {
+  predict(m: StoryMeasure): MeterLabel;
+  thresholds: Thresholds;
+  model?: FoldResult['model'];
+}
+
+/** k-fold cross-validation of any fitting procedure: each fold fits on the other folds only. */
+export function crossValidateBy(measures: readonly StoryMeasure[], folds: number, seed: number, fit: (train: StoryMeasure[]) => FoldFit): CrossValidation {
   if (!Number.isInteger(folds) || folds < 2) throw new Error(`folds must be an integer ≥ 2, got ${folds}`);
   const predictions = new Map<string, MeterLabel>();
   const results: FoldResult[] = [];
@@ -113,9 +121,18 @@ export function crossValidate(measures: readonly StoryMeasure[], folds: number, 
     const test = measures.filter((m) => foldOf(m.id, folds, seed) === f);
     const train = measures.filter((m) => foldOf(m.id, folds, seed) !== f);
     if (test.length === 0 || train.length === 0) continue;
-    const thresholds = fitThresholds(train, rule);
-    for (const m of test) predictions.set(m.id, predictLabel(m, thresholds, rule));
-    results.push({ fold: f, trainSize: train.length, testSize: test.length, thresholds, testMacroF1: macroF1Of(test, thresholds, rule) });
+    const fitted = fit(train);
+    const predicted = test.map((m) => fitted.predict(m));
+    test.forEach((m, k) => predictions.set(m.id, predicted[k]));
+    const testMacroF1 = classificationReport(test.map((m) => m.gold), predicted, METER_LABELS).macroF1;
+    results.push({ fold: f, trainSize: train.length, testSize: test.length, thresholds: fitted.thresholds, testMacroF1, ...(fitted.model ? { model: fitted.model } : {}) });
   }
   return { folds: results, predictions };
+}
+
+export function crossValidate(measures: readonly StoryMeasure[], folds: number, seed: number, rule: DerivedRule): CrossValidation {
+  return crossValidateBy(measures, folds, seed, (train) => {
+    const thresholds = fitThresholds(train, rule);
+    return { thresholds, predict: (m) => predictLabel(m, thresholds, rule) };
+  });
 }
