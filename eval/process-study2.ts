@@ -4,21 +4,15 @@
  *   node --import tsx eval/process-study2.ts <meter-dir> > process2.jsonl
  */
 import { loadMeter } from './meter.js';
-import { createEngine, tokensOf } from '../src/engine/engine.js';
-import { prepareArticle } from '../src/ingest/prepare.js';
-import { extractQuotes } from '../src/story/quotes.js';
-import { insideSpans, sharedRunCoverage } from '../src/relate/process-runs.js';
+import { createEngine } from '../src/engine/engine.js';
+import { studyText } from './study-prep.js';
+import { sharedRunCoverage } from '../src/relate/process-runs.js';
 import type { Token } from '../src/types.js';
 
 const engine = createEngine();
 const { items } = loadMeter(process.argv[2]);
 
-function prep(text: string) {
-  const article = prepareArticle({ source: 'x', kind: 'text', body: text, meta: {} });
-  const tokens = tokensOf(engine, article);
-  const quotes = extractQuotes(article.text, article.sentences).filter((q) => !q.short);
-  return { article, tokens, quoted: insideSpans(tokens, quotes) };
-}
+const prep = (text: string) => studyText(engine, text);
 
 /** Capitalised word not at a sentence start: a name. */
 function isName(ts: Token[], i: number): boolean {

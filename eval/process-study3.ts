@@ -3,20 +3,17 @@
  *   node --import tsx eval/process-study3.ts <meter-dir> > process3.jsonl
  */
 import { loadMeter } from './meter.js';
-import { createEngine, tokensOf } from '../src/engine/engine.js';
-import { prepareArticle } from '../src/ingest/prepare.js';
-import { extractQuotes } from '../src/story/quotes.js';
-import { insideSpans, sharedRunMask } from '../src/relate/process-runs.js';
+import { createEngine } from '../src/engine/engine.js';
+import { studyText } from './study-prep.js';
+import { sharedRunMask } from '../src/relate/process-runs.js';
 import { bestSentenceMatches, sentenceLemmaSets } from '../src/relate/process-sentences.js';
 
 const engine = createEngine();
 const { items } = loadMeter(process.argv[2]);
 
 function prep(text: string) {
-  const article = prepareArticle({ source: 'x', kind: 'text', body: text, meta: {} });
-  const tokens = tokensOf(engine, article);
-  const quotes = extractQuotes(article.text, article.sentences).filter((q) => !q.short);
-  return { article, tokens, quoted: insideSpans(tokens, quotes), sents: sentenceLemmaSets(tokens) };
+  const t = studyText(engine, text);
+  return { ...t, sents: sentenceLemmaSets(t.tokens) };
 }
 
 for (const item of items) {
