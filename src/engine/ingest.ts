@@ -3,6 +3,7 @@ import { prepareArticle, readInputs, type IngestOptions } from '../ingest/index.
 import { fingerprintText } from '../fingerprint/index.js';
 import { FINGERPRINT_KIND, StoreCandidateIndex } from '../fingerprint/candidates.js';
 import type { Engine } from './engine.js';
+import type { IndexParams } from '../fingerprint/params.js';
 // Name keys without the lexicon: the same keys as articleEntityKeys (tested), without lemmatising.
 import { nameKeys } from '../parallel/prepare-doc.js';
 import type { Store } from '../store/store.js';
@@ -30,16 +31,19 @@ export async function storeArticle(store: Store, index: StoreCandidateIndex, eng
     const id = result.duplicateOf ?? result.id;
     // A run killed between storing and indexing left an article without its index entries:
     // the next run that meets it again finishes the work.
-    if (!(await store.getFingerprint(id, FINGERPRINT_KIND))) await indexArticle(store, index, engine, id, article);
+    if (!(await store.getFingerprint(id, FINGERPRINT_KIND))) await indexArticle(store, index, engine.options.index, { ...article, id });
     return { kind: 'duplicate', id: result.id, source: article.source, duplicateOf: id };
   }
   return { kind: 'added', id: result.id, source: article.source, title: article.title };
 }
 
-/** Name keys first, the fingerprint last: a stored fingerprint marks the article as fully indexed. */
-async function indexArticle(store: Store, index: StoreCandidateIndex, engine: Engine, id: string, article: Article): Promise<void> {
-  await store.addBucketKeys(id, nameKeys(article));
-  await index.add(id, fingerprintText(article.text, article.sentences, engine.options.index));
+/**
+ * Indexes a stored article: name keys first, the fingerprint last (a stored fingerprint marks
+ * the article as fully indexed). Used to finish an interrupted add and by `storytrace reindex`.
+ */
+export async function indexArticle(store: Store, index: StoreCandidateIndex, params: IndexParams, article: Article): Promise<void> {
+  await store.addBucketKeys(article.id, nameKeys(article));
+  await index.add(article.id, fingerprintText(article.text, article.sentences, params));
 }
 
 /** Reads inputs, prepares and stores each; bad inputs become error events and the rest go on. */

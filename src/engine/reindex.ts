@@ -4,11 +4,10 @@
  * index, or after a PostgreSQL add was interrupted between the article and its index rows.
  */
 import type { Store } from '../store/store.js';
-import { encodeFingerprint, fingerprintText } from '../fingerprint/index.js';
-import { FINGERPRINT_KIND, fingerprintKeys } from '../fingerprint/candidates.js';
+import { FINGERPRINT_KIND, StoreCandidateIndex } from '../fingerprint/candidates.js';
 import type { IndexParams } from '../fingerprint/params.js';
-import { nameKeys } from '../parallel/prepare-doc.js';
 import { ensureIndexParams } from '../parallel/write-batch.js';
+import { indexArticle } from './ingest.js';
 
 export interface ReindexProgress {
   seen: number;
@@ -18,6 +17,7 @@ export interface ReindexProgress {
 /** Indexes every stored article that has no fingerprint; yields progress after each page. */
 export async function* reindexStore(store: Store, params: IndexParams, pageSize = 500): AsyncGenerator<ReindexProgress> {
   await ensureIndexParams(store, params); // refuses a store indexed with other parameters
+  const index = new StoreCandidateIndex(store, params);
   const progress: ReindexProgress = { seen: 0, indexed: 0 };
   for (let offset = 0; ; offset += pageSize) {
     const page = await store.listArticles({ limit: pageSize, offset });
@@ -27,10 +27,7 @@ export async function* reindexStore(store: Store, params: IndexParams, pageSize 
       if (await store.getFingerprint(summary.id, FINGERPRINT_KIND)) continue;
       const article = await store.getArticle(summary.id);
       if (!article) continue; // deleted meanwhile
-      const fp = fingerprintText(article.text, article.sentences, params);
-      // Keys first, the fingerprint last: a stored fingerprint marks a complete entry.
-      await store.addBucketKeys(article.id, [...nameKeys(article), ...[...fingerprintKeys(fp, params).values()].flat()]);
-      await store.putFingerprint(article.id, FINGERPRINT_KIND, encodeFingerprint(fp));
+      await indexArticle(store, index, params, article);
       progress.indexed++;
     }
     yield { ...progress };

@@ -143,12 +143,6 @@ export class SqliteBucketIndex {
     }).immediate();
   }
 
-  /** Removes a document's keys everywhere (used when an article is deleted). */
-  remove(doc: number): void {
-    const tables = ['buckets', ...(this.runList.all() as RunRow[]).map((r) => r.name)];
-    for (const t of tables) this.db.prepare(`DELETE FROM ${t} WHERE doc = ?`).run(doc);
-  }
-
   /** Rows per table, tail first (for `status`-like reports and tests). */
   layout(): Array<{ name: string; level: number; rows: number }> {
     return [{ name: 'buckets', level: -1, rows: this.countTail() }, ...(this.runList.all() as RunRow[])];
