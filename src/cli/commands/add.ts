@@ -134,7 +134,7 @@ class Batch {
   constructor(
     private readonly ctx: CliContext,
     private readonly flags: AddFlags,
-    private readonly report: AddReport,
+    private readonly result: AddReport,
   ) {
     this.progress = new Progress(ctx.io.stderr);
   }
@@ -142,42 +142,42 @@ class Batch {
   async take(item: RawDocument | InputError, prepare: Prepare, save: Save): Promise<void> {
     if (item instanceof InputError) this.refuse(item.file, item.message);
     else await this.addDocument(item, prepare, save);
-    const { added, duplicates, errors } = this.report;
-    this.progress.update(`adding: ${added.length} added, ${duplicates.length} duplicates, ${errors.length} errors`);
+    this.showProgress();
   }
 
   /** An event of the parallel path: the same lines and report as take() gives. */
   record(event: IngestEvent): void {
+    this.report(event);
+    this.showProgress();
+  }
+
+  /** Reports one stored, skipped or refused document (both paths end here). */
+  private report(event: IngestEvent): void {
     if (event.kind === 'added') {
-      this.report.added.push({ id: event.id, source: event.source, title: event.title });
+      this.result.added.push({ id: event.id, source: event.source, title: event.title });
       this.say(`added ${event.id}  ${event.source}`);
     } else if (event.kind === 'duplicate') {
-      this.report.duplicates.push({ id: event.id, source: event.source, duplicateOf: event.duplicateOf });
+      this.result.duplicates.push({ id: event.id, source: event.source, duplicateOf: event.duplicateOf });
       this.say(`skipped ${event.source}: duplicate of ${event.duplicateOf}`);
     } else if (event.message.startsWith('internal error: ')) {
       this.internalFailures++;
       this.progress.clear();
       reportInternalError(new Error(`${event.source}: ${event.message.slice('internal error: '.length)}`), this.ctx.io);
-      this.report.errors.push({ source: event.source, message: oneLine(event.message) });
+      this.result.errors.push({ source: event.source, message: oneLine(event.message) });
     } else {
-      this.refuse(event.source, event.message.startsWith(`${event.source}: `) || event.message.startsWith(event.source) ? event.message : `${event.source}: ${event.message}`);
+      this.refuse(event.source, event.message.startsWith(event.source) ? event.message : `${event.source}: ${event.message}`);
     }
-    const { added, duplicates, errors } = this.report;
+  }
+
+  private showProgress(): void {
+    const { added, duplicates, errors } = this.result;
     this.progress.update(`adding: ${added.length} added, ${duplicates.length} duplicates, ${errors.length} errors`);
   }
 
   private async addDocument(raw: RawDocument, prepare: Prepare, save: Save): Promise<void> {
     const article = this.prepareOrReport(raw, prepare);
     if (article === null) return;
-    const result = await save(article);
-    if (result.kind === 'added') {
-      this.report.added.push({ id: result.id, source: raw.source, title: article.title });
-      this.say(`added ${result.id}  ${raw.source}`);
-    } else if (result.kind === 'duplicate') {
-      const duplicateOf = result.duplicateOf;
-      this.report.duplicates.push({ id: result.id, source: raw.source, duplicateOf });
-      this.say(`skipped ${raw.source}: duplicate of ${duplicateOf}`);
-    }
+    this.report({ ...(await save(article)), source: raw.source });
   }
 
   /** The prepared article, or null after reporting why the document was refused. */
@@ -195,13 +195,13 @@ class Batch {
       this.internalFailures++;
       this.progress.clear();
       reportInternalError(new Error(`${raw.source}: ${message}`), this.ctx.io);
-      this.report.errors.push({ source: raw.source, message: `internal error: ${oneLine(message)}` });
+      this.result.errors.push({ source: raw.source, message: `internal error: ${oneLine(message)}` });
       return null;
     }
   }
 
   private refuse(source: string, message: string): void {
-    this.report.errors.push({ source, message: oneLine(message) });
+    this.result.errors.push({ source, message: oneLine(message) });
     this.progress.clear();
     writeLine(this.ctx.io.stderr, `storytrace: ${oneLine(message)}`);
   }
@@ -214,8 +214,8 @@ class Batch {
 
   finish(): void {
     this.progress.clear();
-    const { added, duplicates, errors } = this.report;
-    if (this.flags.json) writeJson(this.ctx.io.stdout, this.report);
+    const { added, duplicates, errors } = this.result;
+    if (this.flags.json) writeJson(this.ctx.io.stdout, this.result);
     else writeLine(this.ctx.io.stdout, `added ${added.length}, duplicates ${duplicates.length}, errors ${errors.length}`);
   }
 }
