@@ -112,10 +112,10 @@ export function buildStories(
 ): Story[] {
   const byId = new Map(articles.map((a) => [a.article.id, a]));
   const groups = clusterStories([...byId.keys()], relations, clusterOptions);
-  return groups.map((ids) => {
+  const relationsOf = relationsByGroup(groups, relations);
+  return groups.map((ids, g) => {
     const members = ids.map((id) => byId.get(id)!);
-    const inStory = new Set(ids);
-    const rels = relations.filter((r) => inStory.has(r.a) && inStory.has(r.b));
+    const rels = relationsOf[g];
     const id = storyId(ids);
     const hidden = detectHiddenSource(id, members, rels);
     const hiddenOut = hidden ? [withText(hidden, members, rels)] : [];
@@ -132,6 +132,18 @@ export function buildStories(
       additions: additions(members, rels, sources, deps),
     };
   });
+}
+
+/** The relations inside each group (both ends members), in input order: one pass, not one per group. */
+function relationsByGroup(groups: readonly string[][], relations: readonly PairRelation[]): PairRelation[][] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((ids, g) => ids.forEach((id) => groupOf.set(id, g)));
+  const out = groups.map((): PairRelation[] => []);
+  for (const r of relations) {
+    const g = groupOf.get(r.a);
+    if (g !== undefined && g === groupOf.get(r.b)) out[g].push(r);
+  }
+  return out;
 }
 
 function withText(h: HiddenSource, members: AnalyzedArticle[], rels: PairRelation[]): HiddenSource & { segments: ReconstructedSegment[] } {
