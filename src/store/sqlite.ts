@@ -66,11 +66,8 @@ function prepareStatements(db: Database.Database) {
     ),
     relationsOf: db.prepare(`SELECT json FROM relations WHERE a = ? OR b = ? ORDER BY a, b`).pluck(),
     allRelations: db.prepare(`SELECT json FROM relations ORDER BY a, b`).pluck(),
-    // Stories are replaced whole: any stored story sharing a member with a new one goes.
-    deleteOverlappingStories: db.prepare(
-      `DELETE FROM stories WHERE id = ? OR id IN (
-         SELECT s.id FROM stories s, json_each(s.members) m WHERE m.value IN (SELECT value FROM json_each(?)))`,
-    ),
+    storyMembers: db.prepare(`SELECT id, members FROM stories`),
+    deleteStory: db.prepare(`DELETE FROM stories WHERE id = ?`),
     insertStory: db.prepare(`INSERT INTO stories (id, members, data) VALUES (?, ?, ?)`),
     allStories: db.prepare(`SELECT id, members, data FROM stories ORDER BY id`),
   };
@@ -236,7 +233,14 @@ export class SqliteStore implements Store {
   async putStories(stories: readonly StoredStory[]): Promise<void> {
     this.run(() =>
       this.db.transaction(() => {
-        for (const s of stories) this.sql.deleteOverlappingStories.run(s.id, JSON.stringify(s.members));
+        // Stories are replaced whole: any stored story sharing an id or a member with a new one
+        // goes. One pass over the stored stories, not one scan per new story.
+        const ids = new Set(stories.map((s) => s.id));
+        const members = new Set(stories.flatMap((s) => s.members));
+        const stored = this.sql.storyMembers.all() as { id: string; members: string }[];
+        for (const old of stored) {
+          if (ids.has(old.id) || (JSON.parse(old.members) as string[]).some((m) => members.has(m))) this.sql.deleteStory.run(old.id);
+        }
         for (const s of stories) this.sql.insertStory.run(s.id, JSON.stringify(s.members), JSON.stringify(s.data ?? null));
       })(),
     );
