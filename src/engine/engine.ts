@@ -30,6 +30,8 @@ export interface EngineOptions {
   maxTopicCandidates: number;
   /** Topic neighbours below this weighted overlap are not compared. */
   minTopicScore: number;
+  /** Terms carried by more articles than this are not followed to topic neighbours (src/engine/topic-pairs.ts). */
+  maxTermPostings: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -40,6 +42,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxFingerprintCandidates: 50,
   maxTopicCandidates: 20,
   minTopicScore: 0.1,
+  maxTermPostings: 5000,
 };
 
 export interface Engine {
