@@ -30,6 +30,24 @@ const INSERT_ARTICLE = `INSERT INTO articles (id, content_hash, source, title, o
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   ON CONFLICT DO NOTHING RETURNING id`;
 
+/**
+ * Runs `work`, again after a deadlock or serialization failure, at most `attempts` times in
+ * all. Such a failure rolls the failed statement or transaction back whole, so trying again is
+ * safe: concurrent workers inserting the same content (two unique indexes, id and content
+ * hash) can deadlock now and then, and the loser should not fail its whole job for it.
+ */
+export async function retryConflicts<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (attempt >= attempts || (code !== '40P01' && code !== '40001')) throw err;
+      await new Promise((r) => setTimeout(r, 10 * attempt));
+    }
+  }
+}
+
 export class PostgresStore implements Store {
   readonly backend = 'postgres' as const;
   /** The database URL without its password, for messages. */
@@ -278,7 +296,7 @@ export class PostgresStore implements Store {
   /** Runs database work, turning PostgreSQL failures into StoreErrors naming the database. */
   private async run<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      return await retryConflicts(work);
     } catch (err) {
       throw storeErrorFromPg(this.display, err);
     }
