@@ -176,6 +176,12 @@ function indexTests(withStore: WithStore): void {
     assert.deepEqual([...(await store.findByBucketKeys([7]))].sort(), [[b.id, 1], [c.id, 1]].sort());
     assert.equal((await store.findByBucketKeys([104])).size, 0);
     assert.deepEqual(await store.addArticles([]), []);
+    // Keys repeated inside an article and large keys; a bad key anywhere refuses the whole batch.
+    const [d, e] = [makeTestArticle(6), makeTestArticle(7)];
+    await store.addArticles([{ article: d, index: { fingerprints: [], bucketKeys: [2 ** 42 + 5, 7, 7] } }]);
+    assert.deepEqual([...(await store.findByBucketKeys([2 ** 42 + 5, 7]))].sort(), [[b.id, 1], [c.id, 1], [d.id, 2]].sort());
+    await assert.rejects(store.addArticles([{ article: e }, { article: makeTestArticle(8), index: { fingerprints: [], bucketKeys: [-1] } }]), UserError);
+    assert.equal(await store.countArticles(), 4);
   }));
 
   test('bucket keys must be integers in range; anything else is a user error and nothing is written', withStore(async (store) => {

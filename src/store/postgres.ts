@@ -5,6 +5,7 @@
  * writers adding the same article at the same moment store it once. All values are bound
  * parameters; no SQL is built from data.
  */
+import { bulkIndex } from './postgres-bulk.js';
 import type pg from 'pg';
 import { StoreError, UserError } from '../errors.js';
 import type { Article, PairRelation } from '../types.js';
@@ -87,10 +88,15 @@ export class PostgresStore implements Store {
   }
 
   async addArticles(items: readonly ArticleToAdd[]): Promise<AddResult[]> {
-    // Article by article: each is its own transaction, as in addArticle, so concurrent
-    // workers never wait on one another's batches.
+    for (const { index } of items) if (index) checkBucketKeys(index.bucketKeys);
+    // Articles one statement each (a concurrent writer's copy of the same text is seen at
+    // once, as in addArticle); then the index entries of all that went in, as one COPY and
+    // one statement in one transaction (src/store/postgres-bulk.ts). A crash in between leaves
+    // articles unindexed, which storeArticle finishes when the input is met again.
     const out: AddResult[] = [];
-    for (const { article, index } of items) out.push(await this.addArticle(article, index));
+    for (const { article } of items) out.push(await this.insertArticle(article));
+    const toIndex = items.flatMap(({ article, index }, i) => (out[i].status === 'added' && index ? [{ articleId: article.id, index }] : []));
+    if (toIndex.length > 0) await this.transaction((client) => bulkIndex(client, toIndex));
     return out;
   }
 
