@@ -182,6 +182,10 @@ function indexTests(withStore: WithStore): void {
     assert.deepEqual([...(await store.findByBucketKeys([2 ** 42 + 5, 7]))].sort(), [[b.id, 1], [c.id, 1], [d.id, 2]].sort());
     await assert.rejects(store.addArticles([{ article: e }, { article: makeTestArticle(8), index: { fingerprints: [], bucketKeys: [-1] } }]), UserError);
     assert.equal(await store.countArticles(), 4);
+    // The same article twice in one batch: stored once, the repeat is its duplicate.
+    const twice = await store.addArticles([{ article: e }, { article: e }]);
+    assert.deepEqual(twice.map((r) => [r.status, r.duplicateOf ?? null]), [['added', null], ['duplicate', e.id]]);
+    assert.equal(await store.countArticles(), 5);
   }));
 
   test('bucket keys must be integers in range; anything else is a user error and nothing is written', withStore(async (store) => {

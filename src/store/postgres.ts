@@ -49,6 +49,13 @@ export async function retryConflicts<T>(work: () => Promise<T>, attempts = 4): P
   }
 }
 
+/** INSERT_ARTICLE for a batch: one array per column, in articleParams' order. */
+const INSERT_ARTICLES = `INSERT INTO articles (id, content_hash, source, title, outlet, author, published, url, text, chars,
+    boilerplate, paragraphs, sentences)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+    $9::text[], $10::int[], $11::json[], $12::json[], $13::json[])
+  ON CONFLICT DO NOTHING RETURNING id`;
+
 export class PostgresStore implements Store {
   readonly backend = 'postgres' as const;
   /** The database URL without its password, for messages. */
@@ -89,15 +96,39 @@ export class PostgresStore implements Store {
 
   async addArticles(items: readonly ArticleToAdd[]): Promise<AddResult[]> {
     for (const { index } of items) if (index) checkBucketKeys(index.bucketKeys);
-    // Articles one statement each (a concurrent writer's copy of the same text is seen at
-    // once, as in addArticle); then the index entries of all that went in, as one COPY and
-    // one statement in one transaction (src/store/postgres-bulk.ts). A crash in between leaves
-    // articles unindexed, which storeArticle finishes when the input is met again.
-    const out: AddResult[] = [];
-    for (const { article } of items) out.push(await this.insertArticle(article));
+    // The articles in one statement, then the index entries of all that went in as one COPY
+    // and one statement in one transaction (src/store/postgres-bulk.ts). A crash in between
+    // leaves articles unindexed, which storeArticle finishes when the input is met again.
+    const out = await this.insertArticles(items.map((i) => i.article));
     const toIndex = items.flatMap(({ article, index }, i) => (out[i].status === 'added' && index ? [{ articleId: article.id, index }] : []));
     if (toIndex.length > 0) await this.transaction((client) => bulkIndex(client, toIndex));
     return out;
+  }
+
+  /**
+   * Inserts a batch in one statement; what did not go in is a duplicate of the stored article
+   * with its content (stored before, by a concurrent writer, or earlier in this batch).
+   */
+  private async insertArticles(articles: readonly Article[]): Promise<AddResult[]> {
+    if (articles.length === 0) return [];
+    return this.run(async () => {
+      const rows = articles.map(articleParams);
+      const columns = rows[0].map((_, c) => rows.map((r) => r[c]));
+      const inserted = await this.pool.query<{ id: string }>(INSERT_ARTICLES, columns);
+      // The first occurrence of an inserted id is the added one; any repeat is a duplicate.
+      const added = new Set(inserted.rows.map((r) => r.id));
+      const isAdded = articles.map((a) => added.delete(a.id));
+      const rest = articles.filter((_, i) => !isAdded[i]).map((a) => a.contentHash);
+      const stored = rest.length === 0 ? [] : (await this.pool.query<{ id: string; content_hash: string }>(
+        `SELECT id, content_hash FROM articles WHERE content_hash = ANY($1::text[])`, [rest])).rows;
+      const byHash = new Map(stored.map((r) => [r.content_hash, r.id]));
+      return articles.map((a, i): AddResult => {
+        if (isAdded[i]) return { id: a.id, status: 'added' };
+        const duplicateOf = byHash.get(a.contentHash);
+        if (duplicateOf === undefined) throw new StoreError(`${this.display}: article id ${a.id} is already stored with different content`);
+        return { id: a.id, status: 'duplicate', duplicateOf };
+      });
+    });
   }
 
   private async insertArticle(article: Article): Promise<AddResult> {
