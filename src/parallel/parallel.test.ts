@@ -93,3 +93,22 @@ test('with corpusContext, workers judge pairs as analyzeStore does (analyzeAll +
   const got = await relatePairsParallel(engine.options, (id) => byId.get(id)?.article, pairs, corpusContext(engine, docs), { workers: 2, chunk: 2 });
   assert.deepEqual(got, want);
 });
+
+test('analyzeStore on 2 threads stores and returns what it does on one', async () => {
+  const { analyzeStore } = await import('../engine/analyze-store.js');
+  const dir = mkdtempSync(join(tmpdir(), 'st-par-'));
+  try {
+    const paths = writeCorpus(dir);
+    const results = [];
+    for (const workers of [1, 2]) {
+      const store = await SqliteStore.open(join(dir, `w${workers}.db`));
+      for await (const e of ingestPaths(store, paths, engine)) assert.notEqual(e.kind, 'error');
+      results.push({ analysis: await analyzeStore(engine, store, { workers }), relations: await store.getRelations(), stories: await store.getStories() });
+      await store.close();
+    }
+    assert.ok(results[0].relations.length >= 3, 'the corpus has relations');
+    assert.deepEqual(results[1], results[0]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

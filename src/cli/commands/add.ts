@@ -119,7 +119,7 @@ async function addOnWorkers(store: Store, inputs: AsyncIterable<Input>, workers:
 }
 
 /** --workers: a whole number from 1; undefined when not given. */
-function workerCount(flag: string | undefined): number | undefined {
+export function workerCount(flag: string | undefined): number | undefined {
   if (flag === undefined) return undefined;
   const n = Number(flag);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UserError('bad_option', `--workers: expected a whole number from 1 to 256, got "${flag}"`);

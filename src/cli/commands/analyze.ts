@@ -10,6 +10,7 @@ import { renderStorySummary } from '../render-story.js';
 
 interface AnalyzeFlags {
   json?: boolean;
+  workers?: string;
 }
 
 
@@ -19,6 +20,7 @@ export const registerAnalyze: RegisterCommand = (program: Command, ctx: CliConte
     .description('add articles, then find relations, stories, hidden sources, quotes and credit over the whole store')
     .argument('[paths...]', 'files or folders to add first (none: analyse what is stored)')
     .option('--json', 'print documents, stories, relations, quotes and credits as one JSON object')
+    .option('--workers <n>', 'threads that align and relate pairs (default: one per core from 256 new pairs on; 1 = none)')
     .action((paths: string[], flags: AnalyzeFlags) => runAnalyze(ctx, paths, flags));
 };
 
@@ -44,13 +46,15 @@ async function runAnalyze(ctx: CliContext, paths: string[], flags: AnalyzeFlags)
   // Loaded here, not at the top: other commands start faster without the engine.
   const { createEngine } = await import('../../engine/engine.js');
   const { analyzeStore } = await import('../../engine/analyze-store.js');
+  const { workerCount } = await import('./add.js');
+  const workers = workerCount(flags.workers) ?? 0;
   const engine = createEngine();
   await withStore(ctx, {}, async (store) => {
     const added = paths.length > 0 ? await addAll(ctx, store, paths, engine) : 0;
     // On PostgreSQL, one analysis at a time per database (servers and workers take this lock too).
     const { openAnalysisLock } = await import('../../queue/analyze-lock.js');
     const lock = openAnalysisLock(ctx.dbSpec());
-    const result = await lock.run(() => analyzeStore(engine, store)).finally(() => lock.close());
+    const result = await lock.run(() => analyzeStore(engine, store, { workers })).finally(() => lock.close());
     if (flags.json) {
       const { computed: _computed, ...json } = result;
       writeJson(ctx.io.stdout, json);
