@@ -7,7 +7,7 @@
  */
 import type { Quote } from './quotes.js';
 import { compareQuotes, quoteTokens, type QuoteComparison, type QuoteToken, type WordChange } from './quote-align.js';
-import { findInPlainText } from './quote-search.js';
+import { PlainTextSearch } from './quote-search.js';
 import { isNamedPerson } from './speaker-names.js';
 
 export interface QuoteOccurrence {
@@ -176,16 +176,14 @@ export function matchQuotes(
   const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const units = sorted.flatMap((d) => unitsOf(d, opts));
   const groups: QuoteGroup[] = [];
+  const plain = opts.searchPlainText ? new PlainTextSearch(sorted) : null;
   for (let rest of components(units, opts)) {
     while (rest.length > 0) {
       const rep = representative(rest);
       const members = rest.filter((u) => u === rep || related(compareQuotes(rep.tokens, u.tokens), rep.tokens.length, u.tokens.length, opts));
       rest = rest.filter((u) => !members.includes(u));
       const occurrences = mergeParts(rep, members);
-      if (opts.searchPlainText) {
-        const carried = new Set(occurrences.map((o) => o.document));
-        for (const d of sorted) if (!carried.has(d.id)) occurrences.push(...findInPlainText(rep.tokens, d, opts));
-      }
+      if (plain) occurrences.push(...plain.find(rep.tokens, new Set(occurrences.map((o) => o.document)), opts));
       occurrences.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start));
       groups.push({ text: rep.text, speaker: bestSpeaker(members), occurrences });
     }

@@ -12,21 +12,65 @@ interface IndexedText {
   trigrams: Map<string, number[]>;
 }
 
-let cache: { text: string; index: IndexedText } | null = null;
+function trigramOf(tokens: readonly QuoteToken[], i: number): string {
+  return `${tokens[i].norm} ${tokens[i + 1].norm} ${tokens[i + 2].norm}`;
+}
 
 function indexText(text: string): IndexedText {
-  if (cache?.text === text) return cache.index;
   const tokens = quoteTokens(text);
   const trigrams = new Map<string, number[]>();
   for (let i = 0; i + 2 < tokens.length; i++) {
-    const g = `${tokens[i].norm} ${tokens[i + 1].norm} ${tokens[i + 2].norm}`;
+    const g = trigramOf(tokens, i);
     const list = trigrams.get(g);
     if (list) list.push(i);
     else trigrams.set(g, [i]);
   }
-  const index = { tokens, trigrams };
-  cache = { text, index };
-  return index;
+  return { tokens, trigrams };
+}
+
+/** Per-document indexes kept at once: enough for the documents one quote group visits. */
+const INDEX_CACHE = 256;
+
+/**
+ * Plain-text search over a set of documents. A quote can only be found in a document sharing
+ * one of its word trigrams (anchorStarts needs one), so a corpus-wide trigram → documents
+ * index picks the documents worth searching: a quote is not compared with every document
+ * (which made quote matching grow with quotes × documents, re-tokenising each text each time).
+ */
+export class PlainTextSearch {
+  private readonly docsByTrigram = new Map<string, number[]>();
+  private readonly cache = new Map<number, IndexedText>();
+
+  constructor(private readonly docs: ReadonlyArray<{ id: string; text: string }>) {
+    docs.forEach((d, n) => {
+      const tokens = quoteTokens(d.text);
+      for (let i = 0; i + 2 < tokens.length; i++) {
+        const list = this.docsByTrigram.get(trigramOf(tokens, i));
+        if (list === undefined) this.docsByTrigram.set(trigramOf(tokens, i), [n]);
+        else if (list[list.length - 1] !== n) list.push(n);
+      }
+    });
+  }
+
+  /** Occurrences of `quote` in every document except `skip`, by document order then offset. */
+  find(quote: readonly QuoteToken[], skip: ReadonlySet<string>, opts: QuoteMatchOptions): QuoteOccurrence[] {
+    const candidates = new Set<number>();
+    for (let i = 0; i + 2 < quote.length; i++) for (const n of this.docsByTrigram.get(trigramOf(quote, i)) ?? []) candidates.add(n);
+    const out: QuoteOccurrence[] = [];
+    for (const n of [...candidates].sort((x, y) => x - y)) {
+      if (!skip.has(this.docs[n].id)) out.push(...occurrencesIn(quote, this.docs[n].id, this.indexOf(n), opts));
+    }
+    return out;
+  }
+
+  private indexOf(n: number): IndexedText {
+    const hit = this.cache.get(n);
+    if (hit) return hit;
+    if (this.cache.size >= INDEX_CACHE) this.cache.delete(this.cache.keys().next().value!);
+    const index = indexText(this.docs[n].text);
+    this.cache.set(n, index);
+    return index;
+  }
 }
 
 /** Plain-text hits must be stricter than quote-to-quote matches: prose shares stock phrases. */
@@ -52,12 +96,11 @@ function anchorStarts(quote: readonly QuoteToken[], index: IndexedText): number[
 }
 
 /** Occurrences of `quote` (a group's words) in `doc`'s text, verbatim, trimmed or altered. */
-export function findInPlainText(
-  quote: readonly QuoteToken[],
-  doc: { id: string; text: string },
-  opts: QuoteMatchOptions,
-): QuoteOccurrence[] {
-  const index = indexText(doc.text);
+export function findInPlainText(quote: readonly QuoteToken[], doc: { id: string; text: string }, opts: QuoteMatchOptions): QuoteOccurrence[] {
+  return occurrencesIn(quote, doc.id, indexText(doc.text), opts);
+}
+
+function occurrencesIn(quote: readonly QuoteToken[], docId: string, index: IndexedText, opts: QuoteMatchOptions): QuoteOccurrence[] {
   const found: QuoteOccurrence[] = [];
   const n = quote.length;
   for (const start of anchorStarts(quote, index)) {
@@ -70,7 +113,7 @@ export function findInPlainText(
     const e = window[c.b[1]].end;
     if (found.some((o) => o.start < e && s < o.end)) continue;
     const kind = c.verdict === 'altered' ? 'altered' : c.matched === n && c.b[1] - c.b[0] + 1 === n ? 'verbatim' : 'trimmed';
-    const occ: QuoteOccurrence = { document: doc.id, start: s, end: e, verbatim: kind !== 'altered', kind, quoted: false };
+    const occ: QuoteOccurrence = { document: docId, start: s, end: e, verbatim: kind !== 'altered', kind, quoted: false };
     if (kind === 'altered') occ.changes = c.changes;
     found.push(occ);
   }
