@@ -28,8 +28,8 @@ function indexText(text: string): IndexedText {
   return { tokens, trigrams };
 }
 
-/** Per-document indexes kept at once: enough for the documents one quote group visits. */
-const INDEX_CACHE = 256;
+/** Per-document indexes kept (about 100 KB each for a news article): bounds memory. */
+const INDEX_CACHE = 1024;
 
 /**
  * Plain-text search over a set of documents. A quote can only be found in a document sharing
@@ -66,9 +66,10 @@ export class PlainTextSearch {
   private indexOf(n: number): IndexedText {
     const hit = this.cache.get(n);
     if (hit) return hit;
-    if (this.cache.size >= INDEX_CACHE) this.cache.delete(this.cache.keys().next().value!);
     const index = indexText(this.docs[n].text);
-    this.cache.set(n, index);
+    // Groups visit documents in the same ascending order, so evicting would miss every time once
+    // a scan is longer than the cache; keeping the first ones hits them on every scan.
+    if (this.cache.size < INDEX_CACHE) this.cache.set(n, index);
     return index;
   }
 }
