@@ -13,6 +13,7 @@
  * instead of 17. Keys are integers from src/fingerprint/keys.ts.
  */
 import type Database from 'better-sqlite3';
+import { keyOrder } from './key-order.js';
 
 export interface BucketIndexOptions {
   /** Rows the tail B-tree holds before it is flushed into a run (~5,000 articles). */
@@ -30,12 +31,15 @@ interface RunRow {
 }
 
 const RUN_PREFIX = 'bucket_run_';
+/** Rows per multi-row INSERT: one native call per 256 rows instead of one per row. */
+const ROWS_PER_INSERT = 256;
 
 export class SqliteBucketIndex {
   private readonly o: BucketIndexOptions;
   /** Rows this connection believes the tail holds (other writers make it an estimate). */
   private tailEstimate: number | null = null;
   private readonly insert: Database.Statement;
+  private readonly insertMany: Database.Statement;
   private readonly runList: Database.Statement;
   private readonly probeCache = new Map<string, Database.Statement>();
 
@@ -45,6 +49,7 @@ export class SqliteBucketIndex {
   ) {
     this.o = { ...DEFAULT_BUCKET_INDEX_OPTIONS, ...options };
     this.insert = db.prepare(`INSERT OR IGNORE INTO buckets (key, doc) VALUES (?, ?)`);
+    this.insertMany = db.prepare(`INSERT OR IGNORE INTO buckets (key, doc) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?)').join(', ')}`);
     this.runList = db.prepare(`SELECT name, level, rows FROM bucket_runs ORDER BY level, name`);
   }
 
@@ -54,8 +59,9 @@ export class SqliteBucketIndex {
   }
 
   /**
-   * Adds the keys of several documents, in key order: consecutive inserts then land on the
-   * same or the next page of the tail, instead of one random page each.
+   * Adds the keys of several documents, in key order (for equal keys, in document order):
+   * consecutive inserts then land on the same or the next page of the tail, instead of one
+   * random page each.
    */
   addMany(entries: ReadonlyArray<{ doc: number; keys: readonly number[] }>): void {
     let n = 0;
@@ -69,8 +75,19 @@ export class SqliteBucketIndex {
         docs[i++] = e.doc;
       }
     }
-    const order = Array.from({ length: n }, (_, j) => j).sort((x, y) => keys[x] - keys[y] || docs[x] - docs[y]);
-    for (const j of order) this.insert.run(keys[j], docs[j]);
+    const order = keyOrder(keys, n);
+    const rows = ROWS_PER_INSERT;
+    const params: number[] = new Array(2 * rows);
+    let at = 0;
+    for (; at + rows <= n; at += rows) {
+      for (let r = 0; r < rows; r++) {
+        const j = order[at + r];
+        params[2 * r] = keys[j];
+        params[2 * r + 1] = docs[j];
+      }
+      this.insertMany.run(params);
+    }
+    for (; at < n; at++) this.insert.run(keys[order[at]], docs[order[at]]);
     if (this.tailEstimate !== null) this.tailEstimate += n;
   }
 
