@@ -6,8 +6,8 @@
  *
  * Worker batches are small (the pool stays balanced); writes are grouped larger, because the
  * cost of a write transaction is mostly its commit: the LSH tail pages a batch's keys touch are
- * written out once per commit however few keys each page got (10k articles: 41.7 s with a
- * commit per 64 documents, 27.7 s per 512).
+ * written out once per commit however few keys each page got (figures in bench/RESULTS.md,
+ * "1 M").
  */
 import { InputError } from '../errors.js';
 import { readInputs, type IngestOptions } from '../ingest/index.js';
@@ -74,10 +74,13 @@ async function* ingestInOrder(
 ): AsyncGenerator<IngestEvent> {
   const o = { ...DEFAULT_PARALLEL_INGEST_OPTIONS, ...options };
   const workers = o.workers > 0 ? o.workers : defaultWorkers();
-  const maxInFlight = o.maxInFlight > 0 ? o.maxInFlight : 2 * workers + Math.ceil(o.writeGroup / o.batchSize);
+  // A write group holds this many worker batches: it bounds their total size as batchChars bounds
+  // one batch's, and workers need as many in flight to stay busy while a group is written.
+  const batchesPerGroup = Math.ceil(Math.max(1, o.writeGroup) / o.batchSize);
+  const maxInFlight = o.maxInFlight > 0 ? o.maxInFlight : 2 * workers + batchesPerGroup;
   await ensureIndexParams(store, engineOptions.index);
   const pool = new WorkerPool(workers);
-  const group = new WriteGroup(store, Math.max(1, o.writeGroup), 8 * o.batchChars);
+  const group = new WriteGroup(store, Math.max(1, o.writeGroup), batchesPerGroup * o.batchChars);
   const slots: Slot[] = [];
   let batch: RawDocument[] = [];
   let chars = 0;

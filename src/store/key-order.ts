@@ -2,7 +2,7 @@
  * The order in which a batch's bucket rows are inserted: by key, and for equal keys in the
  * order given (rows are appended document by document, so that is document order).
  *
- * A comparator sort over ~100k rows costs ~20 ms per write group; instead each row becomes one
+ * A comparator sort calls back into JavaScript for every comparison; instead each row becomes one
  * 64-bit integer, key · 2^21 + position, sorted by the typed array's native numeric sort. Keys
  * are below 2^43 (src/fingerprint/keys.ts), so that fits while positions are below 2^21; the
  * two 32-bit halves are computed with integer arithmetic (no BigInt per row).
@@ -11,6 +11,8 @@ import { endianness } from 'node:os';
 
 const POSITION_BITS = 21;
 const MAX_PACKED = 1 << POSITION_BITS;
+/** Bits of the key's low 32 that go to the high half (the rest share the low half with the position). */
+const SPILL = 32 - POSITION_BITS;
 const TWO_32 = 0x1_0000_0000;
 const HI = endianness() === 'LE' ? 1 : 0;
 const LO = 1 - HI;
@@ -25,8 +27,8 @@ export function keyOrder(keys: Float64Array, n: number): Uint32Array {
     const kh = Math.floor(key / TWO_32); // < 2^11
     const kl = key - kh * TWO_32;
     // key · 2^21 + i = kh · 2^53 + kl · 2^21 + i
-    halves[2 * i + HI] = kh * MAX_PACKED + Math.floor(kl / (1 << (32 - POSITION_BITS)));
-    halves[2 * i + LO] = (((kl % (1 << (32 - POSITION_BITS))) << POSITION_BITS) | i) >>> 0;
+    halves[2 * i + HI] = kh * MAX_PACKED + (kl >>> SPILL);
+    halves[2 * i + LO] = (kl << POSITION_BITS) | i; // kl's low SPILL bits; the store wraps to uint32
   }
   packed.sort();
   const order = new Uint32Array(n);
