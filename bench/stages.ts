@@ -5,6 +5,7 @@ import { prepareArticle } from '../src/ingest/prepare.js';
 import type { Engine } from '../src/engine/engine.js';
 import { ingestDocuments } from '../src/parallel/ingest.js';
 import { nameKeys } from '../src/parallel/prepare-doc.js';
+import { nameNeighbours } from '../src/engine/trace.js';
 import type { Store } from '../src/store/store.js';
 import type { Article, RawDocument } from '../src/types.js';
 import type { SynthCorpus, DocKind } from './synth/corpus.js';
@@ -112,7 +113,7 @@ export async function candidatesOf(store: Store, engine: Engine, article: Articl
   const index = new StoreCandidateIndex(store, engine.options.index);
   const fp = fingerprintText(article.text, article.sentences, engine.options.index);
   const found = await index.query(fp, { excludeId: article.id, limit: engine.options.maxFingerprintCandidates });
-  const byNames = await store.findByBucketKeys(nameKeys(article));
+  const byNames = await nameNeighbours(engine, store, nameKeys(article), engine.options.maxTopicCandidates * 2 + 1);
   const top = [...byNames.entries()].filter(([id]) => id !== article.id).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   return { fingerprint: found.map((c) => c.id), names: top.slice(0, engine.options.maxTopicCandidates * 2).map(([id]) => id) };
 }

@@ -61,9 +61,14 @@ export function byStrength(x: Pick<PairRelation, 'a' | 'b' | 'relation' | 'share
   );
 }
 
-/** Stored articles sharing names with the article, with how many keys each shares (the store's name index). */
-async function nameNeighbours(engine: Engine, store: Store, article: Article, tokens: Token[]): Promise<Map<string, number>> {
-  return store.findByBucketKeys(articleEntityKeys(engine, article, tokens));
+/**
+ * The name-index query of trace (and of the benchmark's recall): the `top` stored articles
+ * sharing the most of these name keys. A name carried by more than maxTermPostings articles
+ * is not followed: at a million articles "police" is in tens of thousands, and reading them
+ * would cost more than the whole trace.
+ */
+export function nameNeighbours(engine: Engine, store: Store, keys: readonly BucketKey[], top: number): Promise<Map<string, number>> {
+  return store.findByBucketKeys(keys, { maxPostings: engine.options.maxTermPostings, common: 'skip', top });
 }
 
 /**
@@ -79,9 +84,11 @@ export async function traceCandidates(engine: Engine, store: Store, article: Art
   const room = Math.max(limit, 10);
   const reused = await index.query(fp, { excludeId: article.id, limit: Math.min(engine.options.maxFingerprintCandidates, room) });
   for (const c of reused) ids.add(c.id);
-  const byNames = await nameNeighbours(engine, store, article, tokens);
+  const names = Math.min(engine.options.maxTopicCandidates, room);
+  // room for the article itself and the fingerprint neighbours, which are left out below
+  const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), names + ids.size + 1);
   const top = [...byNames.entries()].filter(([id]) => id !== article.id && !ids.has(id)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  for (const [id] of top.slice(0, Math.min(engine.options.maxTopicCandidates, room))) ids.add(id);
+  for (const [id] of top.slice(0, names)) ids.add(id);
   timings.query = performance.now() - t;
   t = performance.now();
   const others: Article[] = [];

@@ -30,9 +30,17 @@ export interface CandidateQueryOptions {
   limit: number;
   /** Leave this id out (the query text itself when it is already indexed). */
   excludeId: string | null;
+  /**
+   * A band key is followed to at most this many stored texts (the earliest; a stored index
+   * only, src/store/bucket-query.ts): boilerplate and much-syndicated texts fill a band with
+   * thousands, and a few of them are enough to find the text.
+   */
+  maxPostings: number;
+  /** Most texts scored from their fingerprints per sketch, those sharing the most bands first. */
+  maxScored: number;
 }
 
-export const DEFAULT_CANDIDATE_QUERY_OPTIONS: CandidateQueryOptions = { minScore: 0.2, limit: 200, excludeId: null };
+export const DEFAULT_CANDIDATE_QUERY_OPTIONS: CandidateQueryOptions = { minScore: 0.2, limit: 200, excludeId: null, maxPostings: 2000, maxScored: 400 };
 
 export interface CandidateIndex {
   add(id: string, fingerprint: Fingerprint): Promise<void>;
@@ -188,7 +196,10 @@ export class StoreCandidateIndex implements CandidateIndex {
     await this.ensureParams();
     const found = new Set<string>();
     for (const [kind, keys] of fingerprintKeys(fp, this.params)) {
-      passing(await this.store.findByBucketKeys(keys), this.params.sketches[kind]!.minSharedBands, found, o.excludeId);
+      const minShared = this.params.sketches[kind]!.minSharedBands;
+      // one more than maxScored: the query text itself may be among them
+      const query = { maxPostings: o.maxPostings, common: 'first' as const, minShared, top: o.maxScored + 1 };
+      passing(await this.store.findByBucketKeys(keys, query), minShared, found, o.excludeId);
     }
     const out: Candidate[] = [];
     for (const id of [...found].sort()) {

@@ -214,6 +214,31 @@ function indexTests(withStore: WithStore): void {
     await store.addBucketKeys(c, many);
     assert.equal((await store.findByBucketKeys(many)).get(c), 5000);
   }));
+
+  test('bucket query bounds: common keys skipped or cut, minShared, top with ties to the smaller id', withStore(async (store) => {
+    const ids: string[] = [];
+    for (let n = 1; n <= 6; n++) {
+      const a = makeTestArticle(n);
+      ids.push(a.id);
+      // key 100: every article (common); key 200: the first three; key 300 + n: one each
+      await store.addArticle(a, { fingerprints: [], bucketKeys: n <= 3 ? [100, 200, 300 + n] : [100, 300 + n] });
+    }
+    const sorted = [...ids].sort();
+    const all = [100, 200, 301, 302, 303, 304, 305, 306];
+    const skip = await store.findByBucketKeys(all, { maxPostings: 3, common: 'skip' });
+    assert.deepEqual([...skip.values()].sort(), [1, 1, 1, 2, 2, 2], 'key 100 (6 articles > 3) counts for nobody');
+    // 'first' cuts key 100 to three articles in the store's order; which three is the backend's
+    const first = await store.findByBucketKeys(all, { maxPostings: 3, common: 'first' });
+    const total = [...first.values()].reduce((s, n) => s + n, 0);
+    assert.equal(total, 3 + 3 + 6, 'three postings of key 100, three of 200, one of each 30x');
+    assert.deepEqual([...(await store.findByBucketKeys(all, { minShared: 3 })).keys()], ids.slice(0, 3).sort());
+    // top 4: the three sharing 3 keys, then of the three tied at 2 the smallest id
+    const top = await store.findByBucketKeys(all, { top: 4 });
+    const tied = ids.slice(3).sort();
+    assert.deepEqual([...top.keys()], [...ids.slice(0, 3), tied[0]].sort());
+    assert.deepEqual([...(await store.findByBucketKeys(all, { top: 100 })).keys()], sorted, 'results in id order');
+    await assert.rejects(store.findByBucketKeys(all, { top: 0 }), UserError);
+  }));
 }
 
 function relationAndStoryTests(withStore: WithStore): void {

@@ -66,3 +66,36 @@ test('property: any sequence of additions gives the counts of a plain in-memory 
     { numRuns: 40, seed: 7 },
   );
 });
+
+test('property: bounded queries over runs give the counts of a plain index with the same bounds', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 8 }), { minLength: 1, maxLength: 25 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 10 }),
+      fc.record({ maxPostings: fc.integer({ min: 1, max: 8 }), common: fc.constantFrom<'skip' | 'first'>('skip', 'first'), minShared: fc.integer({ min: 1, max: 3 }), top: fc.integer({ min: 1, max: 30 }) }),
+      async (keyLists, tailRows, query, bounds) => {
+        const store = await tinyTailStore(tailRows, 2);
+        const articles = keyLists.map((_, i) => makeTestArticle(i + 1));
+        for (let i = 0; i < keyLists.length; i++) await store.addArticle(articles[i], { fingerprints: [], bucketKeys: keyLists[i] });
+        // the first article's keys again, after flushes: pairs stored twice must count once
+        await store.addBucketKeys(articles[0].id, keyLists[0]);
+        const counts = new Map<string, number>();
+        for (const key of new Set(query)) {
+          let holders = articles.filter((_, i) => keyLists[i].includes(key)); // insertion order = store order
+          if (holders.length > bounds.maxPostings) holders = bounds.common === 'skip' ? [] : holders.slice(0, bounds.maxPostings);
+          for (const a of holders) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+        }
+        const want = [...counts]
+          .filter(([, n]) => n >= bounds.minShared)
+          .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+          .slice(0, bounds.top)
+          .sort((x, y) => (x[0] < y[0] ? -1 : 1));
+        const got = await store.findByBucketKeys(query, bounds);
+        await store.close();
+        assert.deepEqual([...got], want);
+      },
+    ),
+    { numRuns: 60, seed: 11 },
+  );
+});

@@ -14,6 +14,7 @@
  */
 import type Database from 'better-sqlite3';
 import { keyOrder } from './key-order.js';
+import type { BucketQuery } from './bucket-query.js';
 
 export interface BucketIndexOptions {
   /** Rows the tail B-tree holds before it is flushed into a run (~5,000 articles). */
@@ -91,29 +92,72 @@ export class SqliteBucketIndex {
     if (this.tailEstimate !== null) this.tailEstimate += n;
   }
 
-  /** Documents sharing any of `keys`, with how many distinct keys each shares. */
-  find(keys: readonly number[]): Map<number, number> {
+  /**
+   * Documents sharing any of `keys`, with how many distinct keys each shares. Keys carried by
+   * more than `maxPostings` documents are skipped or cut to their first documents (BucketQuery).
+   */
+  find(keys: readonly number[], maxPostings = Infinity, common: BucketQuery['common'] = 'first'): Map<number, number> {
     const distinct = [...new Set(keys)];
-    const json = JSON.stringify(distinct);
-    const position = new Map(distinct.map((k, i) => [k, i]));
     // One read transaction: a flush or merge by another connection can't drop a run between
     // reading the list of runs and probing them (WAL gives this snapshot).
     return this.db.transaction(() => {
-      const counts = new Map<number, number>();
-      // A (key, doc) pair re-added after its first copy was flushed sits in two tables: count
-      // each pair once (doc · 2^21 + the key's position is unique while keys < 2^21).
-      const seen = new Set<number>();
       const tables = ['buckets', ...(this.runList.all() as RunRow[]).map((r) => r.name)];
-      for (const table of tables) {
-        for (const row of this.probe(table).iterate(json) as Iterable<{ doc: number; key: number }>) {
-          const pair = row.doc * 0x200000 + position.get(row.key)!;
-          if (seen.has(pair)) continue;
-          seen.add(pair);
-          counts.set(row.doc, (counts.get(row.doc) ?? 0) + 1);
-        }
-      }
-      return counts;
+      if (maxPostings === Infinity) return this.findAll(tables, distinct);
+      return this.findBounded(tables, distinct, maxPostings, common);
     }).deferred();
+  }
+
+  /** Every posting of every key: one statement per table. */
+  private findAll(tables: readonly string[], distinct: readonly number[]): Map<number, number> {
+    const json = JSON.stringify(distinct);
+    const position = new Map(distinct.map((k, i) => [k, i]));
+    const counts = new Map<number, number>();
+    // A (key, doc) pair re-added after its first copy was flushed sits in two tables: count
+    // each pair once (doc · 2^21 + the key's position is unique while keys < 2^21).
+    const seen = new Set<number>();
+    for (const table of tables) {
+      for (const row of this.probe(table).iterate(json) as Iterable<{ doc: number; key: number }>) {
+        const pair = row.doc * 0x200000 + position.get(row.key)!;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        counts.set(row.doc, (counts.get(row.doc) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Postings of keys carried by at most `bound` documents, and of the others what `common`
+   * says. Counting first, each key's count capped at bound + 1 (in SQLite: no rows reach
+   * JavaScript), settles most keys: a total within the bound means every row is wanted, one
+   * table over it makes the key common. Only a common key cut to its first documents, or one
+   * whose pairs repeat across tables, is read key by key.
+   */
+  private findBounded(tables: readonly string[], distinct: readonly number[], bound: number, common: BucketQuery['common']): Map<number, number> {
+    const json = JSON.stringify(distinct);
+    const total = new Map<number, number>();
+    const overflow = new Set<number>();
+    for (const table of tables) {
+      for (const { key, n } of this.countAll(table).all({ limit: bound + 1, keys: json }) as Array<{ key: number; n: number }>) {
+        total.set(key, (total.get(key) ?? 0) + n);
+        if (n > bound) overflow.add(key);
+      }
+    }
+    const plain = distinct.filter((k) => total.get(k)! <= bound && total.get(k)! > 0);
+    const counts = this.findAll(tables, plain);
+    const rest = distinct.filter((k) => total.get(k)! > bound && !(common === 'skip' && overflow.has(k)));
+    for (const key of rest) {
+      for (const doc of this.firstDocs(tables, key, bound, common)) counts.set(doc, (counts.get(doc) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** The distinct documents of one key if at most `bound`, else none (skip) or the first `bound`. */
+  private firstDocs(tables: readonly string[], key: number, bound: number, common: BucketQuery['common']): number[] {
+    const docs = new Set<number>();
+    for (const t of tables) for (const d of this.docsStatement(t).all(key, bound) as number[]) docs.add(d);
+    if (docs.size <= bound) return [...docs];
+    return common === 'skip' ? [] : [...docs].sort((x, y) => x - y).slice(0, bound);
   }
 
   /**
@@ -154,7 +198,7 @@ export class SqliteBucketIndex {
       for (const r of runs) {
         this.db.prepare(`DELETE FROM bucket_runs WHERE name = ?`).run(r.name);
         this.db.exec(`DROP TABLE ${r.name}`);
-        this.probeCache.delete(r.name);
+        for (const use of ['probe', 'count', 'docs']) this.probeCache.delete(`${use} ${r.name}`);
       }
       return true;
     }).immediate();
@@ -178,13 +222,26 @@ export class SqliteBucketIndex {
   }
 
   private probe(table: string): Database.Statement {
-    let st = this.probeCache.get(table);
+    // Names come from bucket_runs, which only this module writes (RUN_PREFIX + integer).
+    return this.cached(`probe ${table}`, () => `SELECT doc, key FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`);
+  }
+
+  /** Per key of a JSON list, how many documents of `table` carry it, counted up to a limit. */
+  private countAll(table: string): Database.Statement {
+    return this.cached(`count ${table}`, () => `SELECT j.value AS key, (SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE key = j.value LIMIT @limit)) AS n FROM json_each(@keys) AS j`);
+  }
+
+  /** The first `limit` documents of a key in one table, in document order. */
+  private docsStatement(table: string): Database.Statement {
+    return this.cached(`docs ${table}`, () => `SELECT doc FROM ${table} WHERE key = ? ORDER BY doc LIMIT ?`, true);
+  }
+
+  private cached(name: string, sql: () => string, pluck = false): Database.Statement {
+    let st = this.probeCache.get(name);
     if (!st) {
-      // Names come from bucket_runs, which only this module writes (RUN_PREFIX + integer).
-      st = this.db.prepare(
-        `SELECT doc, key FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`,
-      );
-      this.probeCache.set(table, st);
+      st = this.db.prepare(sql());
+      if (pluck) st.pluck();
+      this.probeCache.set(name, st);
     }
     return st;
   }

@@ -11,6 +11,9 @@ import { openSqliteDatabase, storeErrorFrom, type SqliteOpenOptions } from './sq
 import type { AddResult, ArticleIndexEntries, ArticleSummary, ArticleToAdd, BucketKey, ListOptions, Store, StoredStory } from './store.js';
 import { SqliteBucketIndex, type BucketIndexOptions } from './sqlite-buckets.js';
 import { checkBucketKeys } from './keys-check.js';
+import { resolveBucketQuery, splitTop, type BucketQuery } from './bucket-query.js';
+
+const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
 /** Shortest id prefix `getArticle` resolves; shorter ones match too much to be meant. */
 export const MIN_ID_PREFIX = 4;
@@ -189,17 +192,19 @@ export class SqliteStore implements Store {
     this.run(() => this.buckets.maintain());
   }
 
-  async findByBucketKeys(keys: readonly BucketKey[]): Promise<Map<string, number>> {
+  async findByBucketKeys(keys: readonly BucketKey[], query: Partial<BucketQuery> = {}): Promise<Map<string, number>> {
     checkBucketKeys(keys);
+    const q = resolveBucketQuery(query);
     return this.run(() => {
-      const counts = this.buckets.find(keys);
-      const out = new Map<string, number>();
-      if (counts.size === 0) return out;
-      const rows = this.sql.idsOfDocs.all(JSON.stringify([...counts.keys()])) as { doc: number; id: string }[];
-      rows.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-      for (const r of rows) out.set(r.id, counts.get(r.doc)!);
-      return out;
+      const counts = this.buckets.find(keys, q.maxPostings, q.common);
+      const { sure, ties, need } = splitTop(counts, q);
+      const rows = [...this.idsOf(sure), ...this.idsOf(ties).sort(byId).slice(0, need)].sort(byId);
+      return new Map(rows.map((r) => [r.id, counts.get(r.doc)!]));
     });
+  }
+
+  private idsOf(docs: readonly number[]): Array<{ doc: number; id: string }> {
+    return docs.length === 0 ? [] : (this.sql.idsOfDocs.all(JSON.stringify(docs)) as Array<{ doc: number; id: string }>);
   }
 
   /** Tables of the bucket index and their rows (tail first), for reports and tests. */

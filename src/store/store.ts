@@ -1,5 +1,6 @@
 import type { Article, PairRelation } from '../types.js';
 import type { BucketKey } from '../fingerprint/keys.js';
+import type { BucketQuery } from './bucket-query.js';
 
 export type { BucketKey };
 
@@ -37,8 +38,11 @@ export interface Store {
   getFingerprint(articleId: string, kind: string): Promise<Uint8Array | null>;
   /** LSH bucket keys of an article (one per band and fingerprint kind). */
   addBucketKeys(articleId: string, keys: readonly BucketKey[]): Promise<void>;
-  /** Articles sharing any of these bucket keys, with how many keys each shares. */
-  findByBucketKeys(keys: readonly BucketKey[]): Promise<Map<string, number>>;
+  /**
+   * Articles sharing any of these bucket keys, with how many distinct keys each shares, in id
+   * order; `query` bounds the work (src/store/bucket-query.ts).
+   */
+  findByBucketKeys(keys: readonly BucketKey[], query?: Partial<BucketQuery>): Promise<Map<string, number>>;
 
   /** Upserts relations (one row per unordered pair; a is the smaller id). */
   putRelations(relations: readonly PairRelation[]): Promise<void>;
