@@ -19,7 +19,7 @@ export function formatBench(r: BenchResult): string[] {
   const c = r.candidates;
   out.push(`candidate recall of injected copies (source among the candidates trace compares):`);
   for (const row of c.rows) {
-    out.push(`  ${row.kind.padEnd(15)} fingerprint ${n2(row.fingerprint / row.queried)}  with names ${n2(row.any / row.queried)}  (${row.queried} queried)`);
+    out.push(`  ${row.kind.padEnd(15)} fingerprint ${n2(row.fingerprint / row.queried)}  with names ${n2(row.any / row.queried)}  (${row.queried} queried${row.exact ? `; ${row.exact} stored as the source itself by the exact hash` : ''})`);
   }
   const tot = c.rows.reduce((s, x) => [s[0] + x.fingerprint, s[1] + x.any, s[2] + x.queried], [0, 0, 0]);
   out.push(`  all copies      fingerprint ${n2(tot[0] / tot[2])}  with names ${n2(tot[1] / tot[2])}`);

@@ -125,6 +125,12 @@ export interface RecallRow {
   fingerprint: number;
   /** Source among fingerprint or name candidates (what trace and analyze compare). */
   any: number;
+  /**
+   * Of the queried, copies that ingest already stored as the source itself: a light edit can
+   * leave the normalised text unchanged, and the exact hash then finds the source. Counted as
+   * found by both measures (before, the query excluded the source as "itself" and missed it).
+   */
+  exact: number;
 }
 
 export interface CandidateResult {
