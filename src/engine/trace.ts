@@ -1,4 +1,4 @@
-import type { Alignment, Article, PairRelation, RelationType, Token } from '../types.js';
+import { DERIVED_RELATIONS, type Alignment, type Article, type PairRelation, type RelationType, type Token } from '../types.js';
 import type { Store } from '../store/store.js';
 import { fingerprintText } from '../fingerprint/index.js';
 import { StoreCandidateIndex } from '../fingerprint/candidates.js';
@@ -7,7 +7,7 @@ import { namedEntities } from '../relate/topic.js';
 import { alignTokens } from '../align/align.js';
 import { KnownNames } from '../relate/broken-phrases.js';
 import { classifyPair } from '../relate/classify.js';
-import { pairFeatures } from '../relate/features.js';
+import { pairFeatures, type PairFeatures } from '../relate/features.js';
 import { relateAligned } from '../relate/relate.js';
 import type { AnalyzedArticle } from '../relate/analyzed.js';
 import { analyzeArticle, analyzeBase, compareAnalyzed, namesOf, tokensOf, withKnownNames, type ArticleBase, type Engine } from './engine.js';
@@ -42,7 +42,7 @@ export interface TraceTimings {
   analysis: number;
   /** Aligning and judging the pairs. */
   alignment: number;
-  /** Candidates compared, and how many of them needed the broken-phrase search. */
+  /** Candidates compared, and how many of them needed the broken-phrase search (shown derived pairs). */
   candidates: number;
   analysed: number;
 }
@@ -127,18 +127,18 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 interface Ranked {
   other: AnalyzedArticle;
   alignment: Alignment;
+  /** Its features without broken phrases (what the relation decision reads). */
+  plain: PairFeatures;
   key: Pick<PairRelation, 'a' | 'b' | 'relation' | 'share_a' | 'share_b' | 'confidence'>;
 }
-
-/** The same analysis without broken phrases (the relation decision does not read them). */
-const withoutBroken = (d: AnalyzedArticle): AnalyzedArticle => ({ article: d.article, tokens: d.tokens, topic: d.topic, quotes: d.quotes, credits: d.credits, brokenPhrases: [] });
 
 /**
  * The stored articles related to `article` (stored or not), strongest first; `a` of each
  * relation is the traced article. Every candidate is aligned and its relation decided, but the
- * broken-phrase search (the costliest part of analysing a text) runs only for the pairs that
- * make the answer: the relation, its confidence and the shares that rank a pair do not depend
- * on broken phrases, so the answer is the one a full analysis of every candidate gives.
+ * broken-phrase search (the costliest part of analysing a text) runs only for the derived
+ * pairs that make the answer: the relation, its confidence and the shares that rank a pair do
+ * not depend on broken phrases, so the answer is the one a full analysis of every candidate
+ * gives.
  */
 export async function traceArticle(engine: Engine, store: Store, article: Article, options: Partial<TraceOptions> = {}): Promise<PairRelation[]> {
   const o = { ...DEFAULT_TRACE_OPTIONS, ...options };
@@ -151,23 +151,25 @@ export async function traceArticle(engine: Engine, store: Store, article: Articl
   const [me, ...docs] = bases.map((b) => withKnownNames(engine, b, known));
   let analysis = performance.now() - t;
   t = performance.now();
-  const light = withoutBroken(me);
   const ranked: Ranked[] = docs.map((other) => {
     const alignment = alignTokens(article.text, me.tokens, other.article.text, other.tokens, engine.lexicon, engine.options.align);
-    const decision = classifyPair(pairFeatures(light, withoutBroken(other), alignment), engine.options.classify);
+    const plain = pairFeatures(me, other, alignment, false);
+    const decision = classifyPair(plain, engine.options.classify);
     const key = { a: article.id, b: other.article.id, relation: decision.relation, confidence: decision.confidence, share_a: round3(alignment.share_a), share_b: round3(alignment.share_b) };
-    return { other, alignment, key };
+    return { other, alignment, plain, key };
   });
   const shown = ranked.filter((r) => o.includeUnrelated || r.key.relation !== 'unrelated').sort((x, y) => byStrength(x.key, y.key)).slice(0, o.limit);
   let alignment = performance.now() - t;
   t = performance.now();
-  // broken phrases of the article and of the shown candidates (lazy: computed on first read)
-  for (const r of [{ other: me }, ...shown]) void r.other.brokenPhrases;
+  // broken phrases (lazy: computed on first read) of the shown derived candidates and then of
+  // the article; relateAligned reads them for derived pairs only
+  const derived = shown.filter((r) => DERIVED_RELATIONS.includes(r.key.relation));
+  for (const r of derived.length > 0 ? [{ other: me }, ...derived] : []) void r.other.brokenPhrases;
   analysis += performance.now() - t;
   t = performance.now();
-  const out = shown.map((r) => relateAligned(me, r.other, r.alignment, engine.options.classify));
+  const out = shown.map((r) => relateAligned(me, r.other, r.alignment, engine.options.classify, r.plain));
   alignment += performance.now() - t;
-  Object.assign(timings, { analysis, alignment, candidates: others.length, analysed: shown.length });
+  Object.assign(timings, { analysis, alignment, candidates: others.length, analysed: derived.length });
   return out.sort(byStrength);
 }
 

@@ -46,7 +46,12 @@ export interface PairFeatures extends ProcessFeatures {
   lemma_containment_b: number;
 }
 
-export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment): PairFeatures {
+/**
+ * The features of a pair. `withBroken: false` leaves broken_a / broken_b at 0 without reading
+ * either text's broken phrases (the costliest part of analysing a text): the relation decision
+ * does not read them, only the direction of a derived pair does.
+ */
+export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment, withBroken = true): PairFeatures {
   const s = al.stats;
   const aligned = s.same + s.synonym + s.replaced;
   const aSmall = s.tokens_a <= s.tokens_b;
@@ -72,8 +77,8 @@ export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignme
     shared_entities: sharedCount(a.topic.entities, b.topic.entities),
     number_overlap: overlap(a.topic.numbers, b.topic.numbers),
     shared_quotes: sharedQuotes(a, b).length,
-    broken_a: brokenOnlyIn(a, b).length,
-    broken_b: brokenOnlyIn(b, a).length,
+    broken_a: withBroken ? brokenOnlyIn(a, b).length : 0,
+    broken_b: withBroken ? brokenOnlyIn(b, a).length : 0,
     ...unquotedShares(a, b, al, aSmall),
     shared_credit: credits(a, b) || credits(b, a) || sharedCreditedOutlets(a, b).length > 0 ? 1 : 0,
     date_gap_days: dateGapDays(a.article.published, b.article.published),

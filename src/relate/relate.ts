@@ -1,4 +1,4 @@
-import type { Alignment, PairRelation, Substitution } from '../types.js';
+import { DERIVED_RELATIONS, type Alignment, type PairRelation, type Substitution } from '../types.js';
 import type { AnalyzedArticle } from './analyzed.js';
 import { classifyPair, DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from './classify.js';
 import { decideDirection } from './direction.js';
@@ -39,12 +39,19 @@ export function relateAligned(
   b: AnalyzedArticle,
   alignment: Alignment,
   options: ClassifyOptions = DEFAULT_CLASSIFY_OPTIONS,
+  /** pairFeatures(a, b, alignment, false), when the caller has it already. */
+  plainFeatures?: PairFeatures,
 ): PairRelation {
-  const features: PairFeatures = pairFeatures(a, b, alignment);
-  const decision = classifyPair(features, options);
+  // Broken set phrases are read only for a derived pair: they are evidence of what one text
+  // changed in the other's words (and a direction vote). Between texts that share no wording
+  // they would be each text's own spin signs, not the pair's, and finding them is the costliest
+  // part of analysing a text (trace and analyze judge many related, unrelated pairs).
+  const plain = plainFeatures ?? pairFeatures(a, b, alignment, false);
+  const decision = classifyPair(plain, options);
+  const derived = DERIVED_RELATIONS.includes(decision.relation);
+  const features: PairFeatures = derived ? { ...plain, broken_a: brokenOnlyIn(a, b).length, broken_b: brokenOnlyIn(b, a).length } : plain;
   const direction = decideDirection(a, b, features, decision.relation);
-  const spinRelevant = decision.relation !== 'unrelated';
-  const substitutions = mergeSubstitutions(alignment.substitutions, spinRelevant ? phraseSubstitutions(a, b) : []);
+  const substitutions = mergeSubstitutions(alignment.substitutions, derived ? phraseSubstitutions(a, b) : []);
   const numeric: Record<string, number> = {};
   for (const [k, v] of Object.entries(features)) numeric[k] = round(v);
   return {
