@@ -32,6 +32,11 @@ export interface EngineOptions {
   minTopicScore: number;
   /** Terms carried by more articles than this are not followed to topic neighbours (src/engine/topic-pairs.ts). */
   maxTermPostings: number;
+  /**
+   * A name carried by more stored articles than this is not followed when `trace` looks up
+   * articles sharing names (at a million articles, 0.1 %: "police", a capital city).
+   */
+  maxNamePostings: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -43,6 +48,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxTopicCandidates: 20,
   minTopicScore: 0.1,
   maxTermPostings: 5000,
+  maxNamePostings: 1000,
 };
 
 export interface Engine {

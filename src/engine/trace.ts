@@ -63,12 +63,12 @@ export function byStrength(x: Pick<PairRelation, 'a' | 'b' | 'relation' | 'share
 
 /**
  * The name-index query of trace (and of the benchmark's recall): the `top` stored articles
- * sharing the most of these name keys. A name carried by more than maxTermPostings articles
+ * sharing the most of these name keys. A name carried by more than maxNamePostings articles
  * is not followed: at a million articles "police" is in tens of thousands, and reading them
  * would cost more than the whole trace.
  */
 export function nameNeighbours(engine: Engine, store: Store, keys: readonly BucketKey[], top: number): Promise<Map<string, number>> {
-  return store.findByBucketKeys(keys, { maxPostings: engine.options.maxTermPostings, common: 'skip', top });
+  return store.findByBucketKeys(keys, { maxPostings: engine.options.maxNamePostings, common: 'skip', top });
 }
 
 /**

@@ -40,7 +40,7 @@ export interface CandidateQueryOptions {
   maxScored: number;
 }
 
-export const DEFAULT_CANDIDATE_QUERY_OPTIONS: CandidateQueryOptions = { minScore: 0.2, limit: 200, excludeId: null, maxPostings: 2000, maxScored: 400 };
+export const DEFAULT_CANDIDATE_QUERY_OPTIONS: CandidateQueryOptions = { minScore: 0.2, limit: 200, excludeId: null, maxPostings: 2000, maxScored: 100 };
 
 export interface CandidateIndex {
   add(id: string, fingerprint: Fingerprint): Promise<void>;
