@@ -1,4 +1,4 @@
-import { DERIVED_RELATIONS, type Alignment, type Article, type PairRelation, type RelationType, type Token } from '../types.js';
+import type { Alignment, Article, PairRelation, RelationType, Token } from '../types.js';
 import type { Store } from '../store/store.js';
 import { fingerprintText } from '../fingerprint/index.js';
 import { StoreCandidateIndex } from '../fingerprint/candidates.js';
@@ -8,7 +8,7 @@ import { alignTokens } from '../align/align.js';
 import { KnownNames } from '../relate/broken-phrases.js';
 import { classifyPair } from '../relate/classify.js';
 import { pairFeatures, type PairFeatures } from '../relate/features.js';
-import { relateAligned } from '../relate/relate.js';
+import { readsBrokenPhrases, relateAligned } from '../relate/relate.js';
 import type { AnalyzedArticle } from '../relate/analyzed.js';
 import { analyzeArticle, analyzeBase, compareAnalyzed, namesOf, tokensOf, withKnownNames, type ArticleBase, type Engine } from './engine.js';
 
@@ -153,7 +153,7 @@ export async function traceArticle(engine: Engine, store: Store, article: Articl
   t = performance.now();
   const ranked: Ranked[] = docs.map((other) => {
     const alignment = alignTokens(article.text, me.tokens, other.article.text, other.tokens, engine.lexicon, engine.options.align);
-    const plain = pairFeatures(me, other, alignment, false);
+    const plain = pairFeatures(me, other, alignment);
     const decision = classifyPair(plain, engine.options.classify);
     const key = { a: article.id, b: other.article.id, relation: decision.relation, confidence: decision.confidence, share_a: round3(alignment.share_a), share_b: round3(alignment.share_b) };
     return { other, alignment, plain, key };
@@ -161,9 +161,9 @@ export async function traceArticle(engine: Engine, store: Store, article: Articl
   const shown = ranked.filter((r) => o.includeUnrelated || r.key.relation !== 'unrelated').sort((x, y) => byStrength(x.key, y.key)).slice(0, o.limit);
   let alignment = performance.now() - t;
   t = performance.now();
-  // broken phrases (lazy: computed on first read) of the shown derived candidates and then of
-  // the article; relateAligned reads them for derived pairs only
-  const derived = shown.filter((r) => DERIVED_RELATIONS.includes(r.key.relation));
+  // broken phrases (lazy: computed on first read) of the shown pairs relateAligned reads them
+  // for, and then of the article; read here so their time counts as analysis
+  const derived = shown.filter((r) => readsBrokenPhrases(r.key.relation));
   for (const r of derived.length > 0 ? [{ other: me }, ...derived] : []) void r.other.brokenPhrases;
   analysis += performance.now() - t;
   t = performance.now();

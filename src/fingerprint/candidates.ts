@@ -74,10 +74,6 @@ export function sortCandidates(list: Candidate[], limit: number): Candidate[] {
   return list.length > limit ? list.slice(0, limit) : list;
 }
 
-/** Ids whose shared-band count reaches the sketch's minSharedBands. */
-function passing(counts: Map<string, number>, min: number, into: Set<string>, exclude: string | null): void {
-  for (const [id, n] of counts) if (n >= min && id !== exclude) into.add(id);
-}
 
 /**
  * In-memory index (benchmarks, one-shot runs). Same buckets as the string keys, but held as
@@ -196,10 +192,11 @@ export class StoreCandidateIndex implements CandidateIndex {
     await this.ensureParams();
     const found = new Set<string>();
     for (const [kind, keys] of fingerprintKeys(fp, this.params)) {
+      // the store keeps texts sharing at least minSharedBands bands; one more than maxScored:
+      // the query text itself may be among them
       const minShared = this.params.sketches[kind]!.minSharedBands;
-      // one more than maxScored: the query text itself may be among them
       const query = { maxPostings: o.maxPostings, common: 'first' as const, minShared, top: o.maxScored + 1 };
-      passing(await this.store.findByBucketKeys(keys, query), minShared, found, o.excludeId);
+      for (const id of (await this.store.findByBucketKeys(keys, query)).keys()) if (id !== o.excludeId) found.add(id);
     }
     const out: Candidate[] = [];
     for (const id of [...found].sort()) {

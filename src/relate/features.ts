@@ -47,11 +47,11 @@ export interface PairFeatures extends ProcessFeatures {
 }
 
 /**
- * The features of a pair. `withBroken: false` leaves broken_a / broken_b at 0 without reading
- * either text's broken phrases (the costliest part of analysing a text): the relation decision
- * does not read them, only the direction of a derived pair does.
+ * The features of a pair, with broken_a / broken_b left at 0: reading broken phrases is the
+ * costliest part of analysing a text, the relation decision does not use them, and relate.ts
+ * fills them in (withBrokenCounts) for the pairs that need them.
  */
-export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment, withBroken = true): PairFeatures {
+export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment): PairFeatures {
   const s = al.stats;
   const aligned = s.same + s.synonym + s.replaced;
   const aSmall = s.tokens_a <= s.tokens_b;
@@ -77,8 +77,8 @@ export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignme
     shared_entities: sharedCount(a.topic.entities, b.topic.entities),
     number_overlap: overlap(a.topic.numbers, b.topic.numbers),
     shared_quotes: sharedQuotes(a, b).length,
-    broken_a: withBroken ? brokenOnlyIn(a, b).length : 0,
-    broken_b: withBroken ? brokenOnlyIn(b, a).length : 0,
+    broken_a: 0,
+    broken_b: 0,
     ...unquotedShares(a, b, al, aSmall),
     shared_credit: credits(a, b) || credits(b, a) || sharedCreditedOutlets(a, b).length > 0 ? 1 : 0,
     date_gap_days: dateGapDays(a.article.published, b.article.published),
@@ -86,6 +86,11 @@ export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignme
     lemma_containment_b: lemmaContainment(b, a),
     ...processFeatures(a, b),
   };
+}
+
+/** The features with broken_a / broken_b counted (reads both texts' broken phrases). */
+export function withBrokenCounts(f: PairFeatures, a: AnalyzedArticle, b: AnalyzedArticle): PairFeatures {
+  return { ...f, broken_a: brokenOnlyIn(a, b).length, broken_b: brokenOnlyIn(b, a).length };
 }
 
 /** Share of x's content tokens whose lemma y also has. */

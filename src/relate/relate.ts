@@ -1,8 +1,8 @@
-import { DERIVED_RELATIONS, type Alignment, type PairRelation, type Substitution } from '../types.js';
+import { DERIVED_RELATIONS, type Alignment, type PairRelation, type RelationType, type Substitution } from '../types.js';
 import type { AnalyzedArticle } from './analyzed.js';
 import { classifyPair, DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from './classify.js';
 import { decideDirection } from './direction.js';
-import { brokenOnlyIn, pairFeatures, type PairFeatures } from './features.js';
+import { brokenOnlyIn, pairFeatures, withBrokenCounts, type PairFeatures } from './features.js';
 
 /**
  * Broken set phrases found in one text, as substitutions of the pair: the other side's
@@ -33,23 +33,29 @@ function round(x: number, digits = 3): number {
   return Math.round(x * m) / m;
 }
 
+/**
+ * Whether a pair with this relation reads the two texts' broken set phrases. Only a derived
+ * pair does: they are evidence of what one text changed in the other's words (and a direction
+ * vote). Between texts that share no wording they would be each text's own spin signs, not the
+ * pair's, and finding them is the costliest part of analysing a text.
+ */
+export function readsBrokenPhrases(relation: RelationType): boolean {
+  return DERIVED_RELATIONS.includes(relation);
+}
+
 /** Turns an alignment of two analysed articles into their relation with its evidence. */
 export function relateAligned(
   a: AnalyzedArticle,
   b: AnalyzedArticle,
   alignment: Alignment,
   options: ClassifyOptions = DEFAULT_CLASSIFY_OPTIONS,
-  /** pairFeatures(a, b, alignment, false), when the caller has it already. */
+  /** pairFeatures(a, b, alignment), when the caller has it already. */
   plainFeatures?: PairFeatures,
 ): PairRelation {
-  // Broken set phrases are read only for a derived pair: they are evidence of what one text
-  // changed in the other's words (and a direction vote). Between texts that share no wording
-  // they would be each text's own spin signs, not the pair's, and finding them is the costliest
-  // part of analysing a text (trace and analyze judge many related, unrelated pairs).
-  const plain = plainFeatures ?? pairFeatures(a, b, alignment, false);
+  const plain = plainFeatures ?? pairFeatures(a, b, alignment);
   const decision = classifyPair(plain, options);
-  const derived = DERIVED_RELATIONS.includes(decision.relation);
-  const features: PairFeatures = derived ? { ...plain, broken_a: brokenOnlyIn(a, b).length, broken_b: brokenOnlyIn(b, a).length } : plain;
+  const derived = readsBrokenPhrases(decision.relation);
+  const features = derived ? withBrokenCounts(plain, a, b) : plain;
   const direction = decideDirection(a, b, features, decision.relation);
   const substitutions = mergeSubstitutions(alignment.substitutions, derived ? phraseSubstitutions(a, b) : []);
   const numeric: Record<string, number> = {};
