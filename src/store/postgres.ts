@@ -246,7 +246,8 @@ export class PostgresStore implements Store {
     const bound = q.maxPostings === Infinity ? null : q.maxPostings;
     const top = q.top === Infinity ? null : q.top;
     return this.run(async () => {
-      const result = await this.pool.query<{ id: string; n: number }>(bucketQuerySql(bound !== null, q.common), [[...new Set(keys)], bound, q.minShared, top]);
+      const params = [[...new Set(keys)], bound, q.minShared, top, q.common === 'skip'];
+      const result = await this.pool.query<{ id: string; n: number }>(BUCKET_QUERY_SQL, params);
       return new Map(result.rows.map((r) => [r.id, r.n] as [string, number]).sort((x, y) => (x[0] < y[0] ? -1 : 1)));
     });
   }
@@ -337,23 +338,21 @@ export class PostgresStore implements Store {
 }
 
 /**
- * The bucket look-up as one statement ($1 keys, made distinct first so a repeated key is not
- * counted twice; $2 maxPostings; $3 minShared; $4 top, NULL for no limit). A join on the keys,
- * not `key = ANY($1)`: each key then probes only the partition holding it (run-time pruning),
- * where ANY probes every partition with every key (~4x slower). With a bound, each key reads
- * at most $2 + 1 rows (LATERAL … LIMIT), which is enough to tell a common key.
+ * The bucket look-up as one statement: $1 keys (made distinct first so a repeated key is not
+ * counted twice), $2 maxPostings, $3 minShared, $4 top, $5 true to skip common keys (else cut
+ * them to their first articles); NULL $2 / $4 for no bound. A join on the keys, not
+ * `key = ANY($1)`: each key then probes only the partition holding it (run-time pruning), where
+ * ANY probes every partition with every key (~4x slower). Each key reads at most $2 + 1 rows
+ * (LATERAL … LIMIT; LIMIT NULL is no limit), which is enough to tell a common key.
  */
-function bucketQuerySql(bounded: boolean, common: BucketQuery['common']): string {
-  const hits = bounded
-    ? `SELECT k.key, p.article_id, count(*) OVER (PARTITION BY k.key) AS df,
-              row_number() OVER (PARTITION BY k.key ORDER BY p.article_id) AS rank
-         FROM k CROSS JOIN LATERAL (
-           SELECT b.article_id FROM buckets b WHERE b.key = k.key ORDER BY b.article_id LIMIT $2::integer + 1) p`
-    : `SELECT k.key, b.article_id, 0 AS df, 0 AS rank FROM k JOIN buckets b ON b.key = k.key`;
-  const kept = !bounded ? '$2::integer IS NULL' : common === 'skip' ? 'df <= $2::integer' : 'rank <= $2::integer';
-  return `WITH k AS (SELECT DISTINCT key FROM unnest($1::bigint[]) AS u (key)),
-               hits AS (${hits})
-          SELECT article_id AS id, count(*)::integer AS n FROM hits WHERE ${kept}
-           GROUP BY article_id HAVING count(*) >= $3::integer
-           ORDER BY n DESC, article_id LIMIT $4::integer`;
-}
+const BUCKET_QUERY_SQL = `
+  WITH k AS (SELECT DISTINCT key FROM unnest($1::bigint[]) AS u (key)),
+       hits AS (
+         SELECT k.key, p.article_id, count(*) OVER (PARTITION BY k.key) AS df,
+                row_number() OVER (PARTITION BY k.key ORDER BY p.article_id) AS rank
+           FROM k CROSS JOIN LATERAL (
+             SELECT b.article_id FROM buckets b WHERE b.key = k.key ORDER BY b.article_id LIMIT $2::integer + 1) p)
+  SELECT article_id AS id, count(*)::integer AS n FROM hits
+   WHERE $2::integer IS NULL OR (CASE WHEN $5::boolean THEN df ELSE rank END) <= $2::integer
+   GROUP BY article_id HAVING count(*) >= $3::integer
+   ORDER BY n DESC, article_id LIMIT $4::integer`;

@@ -42,7 +42,8 @@ export class SqliteBucketIndex {
   private readonly insert: Database.Statement;
   private readonly insertMany: Database.Statement;
   private readonly runList: Database.Statement;
-  private readonly probeCache = new Map<string, Database.Statement>();
+  /** Prepared look-up statements per table, by use; a table's go when it is dropped. */
+  private readonly statements = new Map<string, Map<string, Database.Statement>>();
 
   constructor(
     private readonly db: Database.Database,
@@ -198,7 +199,7 @@ export class SqliteBucketIndex {
       for (const r of runs) {
         this.db.prepare(`DELETE FROM bucket_runs WHERE name = ?`).run(r.name);
         this.db.exec(`DROP TABLE ${r.name}`);
-        for (const use of ['probe', 'count', 'docs']) this.probeCache.delete(`${use} ${r.name}`);
+        this.statements.delete(r.name);
       }
       return true;
     }).immediate();
@@ -223,25 +224,27 @@ export class SqliteBucketIndex {
 
   private probe(table: string): Database.Statement {
     // Names come from bucket_runs, which only this module writes (RUN_PREFIX + integer).
-    return this.cached(`probe ${table}`, () => `SELECT doc, key FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`);
+    return this.cached(table, 'probe', () => `SELECT doc, key FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`);
   }
 
   /** Per key of a JSON list, how many documents of `table` carry it, counted up to a limit. */
   private countAll(table: string): Database.Statement {
-    return this.cached(`count ${table}`, () => `SELECT j.value AS key, (SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE key = j.value LIMIT @limit)) AS n FROM json_each(@keys) AS j`);
+    return this.cached(table, 'count', () => `SELECT j.value AS key, (SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE key = j.value LIMIT @limit)) AS n FROM json_each(@keys) AS j`);
   }
 
   /** The first `limit` documents of a key in one table, in document order. */
   private docsStatement(table: string): Database.Statement {
-    return this.cached(`docs ${table}`, () => `SELECT doc FROM ${table} WHERE key = ? ORDER BY doc LIMIT ?`, true);
+    return this.cached(table, 'docs', () => `SELECT doc FROM ${table} WHERE key = ? ORDER BY doc LIMIT ?`, true);
   }
 
-  private cached(name: string, sql: () => string, pluck = false): Database.Statement {
-    let st = this.probeCache.get(name);
+  private cached(table: string, use: string, sql: () => string, pluck = false): Database.Statement {
+    let byUse = this.statements.get(table);
+    if (!byUse) this.statements.set(table, (byUse = new Map()));
+    let st = byUse.get(use);
     if (!st) {
       st = this.db.prepare(sql());
       if (pluck) st.pluck();
-      this.probeCache.set(name, st);
+      byUse.set(use, st);
     }
     return st;
   }
