@@ -13,7 +13,7 @@ import { fingerprintKeys } from '../src/fingerprint/candidates.js';
 import { nameKeys } from '../src/parallel/prepare-doc.js';
 const db = new Database(process.argv[2], { readonly: true });
 const tables = ['buckets', ...(db.prepare('select name from bucket_runs').pluck().all() as string[])];
-const st = tables.map((t) => db.prepare(`select count(*) from (select 1 from ${t} where key = ? limit 1001)`).pluck());
+const st = tables.map((t) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${t} WHERE key = ?)`).pluck());
 const engine = createEngine();
 const corpus = new SynthCorpus(1);
 const agg: Record<string, { keys: number; present: number; cells: number; presentCells: number }> = {};
@@ -28,7 +28,13 @@ for (const doc of corpus.docs(stored + 100, stored + 130)) {
     for (const k of new Set(keys)) {
       g.keys++;
       let any = 0;
-      for (const s of st) { const n = s.get(k) as number; g.cells++; if (n > 0) { g.presentCells++; any = 1; } }
+      for (const s of st) {
+        g.cells++;
+        if (s.get(k) === 1) {
+          g.presentCells++;
+          any = 1;
+        }
+      }
       g.present += any;
     }
   }

@@ -1,6 +1,6 @@
 /** The stages of `storytrace bench`, each measured on the real pipeline. */
 import { fingerprintText } from '../src/fingerprint/index.js';
-import { StoreCandidateIndex } from '../src/fingerprint/candidates.js';
+import { StoreCandidateIndex, type CandidateQueryOptions } from '../src/fingerprint/candidates.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
 import type { Engine } from '../src/engine/engine.js';
 import { ingestDocuments } from '../src/parallel/ingest.js';
@@ -110,12 +110,22 @@ export async function ingestCorpus(store: Store, corpus: SynthCorpus, docs: numb
 
 /** Candidates of one stored article as traceArticle finds them: fingerprint LSH and shared names. */
 export async function candidatesOf(store: Store, engine: Engine, article: Article): Promise<{ fingerprint: string[]; names: string[] }> {
+  return { fingerprint: await fingerprintCandidatesOf(store, engine, article), names: await nameCandidatesOf(store, engine, article) };
+}
+
+/** The fingerprint (LSH) candidates of a stored article; `query` overrides the look-up bounds. */
+export async function fingerprintCandidatesOf(store: Store, engine: Engine, article: Article, query: Partial<CandidateQueryOptions> = {}): Promise<string[]> {
   const index = new StoreCandidateIndex(store, engine.options.index);
   const fp = fingerprintText(article.text, article.sentences, engine.options.index);
-  const found = await index.query(fp, { excludeId: article.id, limit: engine.options.maxFingerprintCandidates });
+  const found = await index.query(fp, { excludeId: article.id, limit: engine.options.maxFingerprintCandidates, ...query });
+  return found.map((c) => c.id);
+}
+
+/** The articles sharing most names with a stored article (twice as many as trace keeps). */
+export async function nameCandidatesOf(store: Store, engine: Engine, article: Article): Promise<string[]> {
   const byNames = await nameNeighbours(engine, store, nameKeys(article), engine.options.maxTopicCandidates * 2 + 1);
   const top = [...byNames.entries()].filter(([id]) => id !== article.id).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  return { fingerprint: found.map((c) => c.id), names: top.slice(0, engine.options.maxTopicCandidates * 2).map(([id]) => id) };
+  return top.slice(0, engine.options.maxTopicCandidates * 2).map(([id]) => id);
 }
 
 export interface RecallRow {
