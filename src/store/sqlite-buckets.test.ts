@@ -39,25 +39,31 @@ test('a key pair added again after it was flushed is still counted once', async 
   await store.close();
 });
 
+/** Key lists of up to 25 articles, keys in [0, maxKey]; and query key lists. */
+const keyListsUpTo = (maxKey: number) => fc.array(fc.array(fc.integer({ min: 0, max: maxKey }), { maxLength: 8 }), { minLength: 1, maxLength: 25 });
+const queryUpTo = (maxKey: number) => fc.array(fc.integer({ min: 0, max: maxKey }), { maxLength: 10 });
+
+/** A tiny-tail store holding article i + 1 with keyLists[i]; the articles in store order. */
+async function storeWith(keyLists: number[][], tailRows: number): Promise<{ store: SqliteStore; articles: ReturnType<typeof makeTestArticle>[] }> {
+  const store = await tinyTailStore(tailRows, 2);
+  const articles = keyLists.map((_, i) => makeTestArticle(i + 1));
+  for (let i = 0; i < keyLists.length; i++) await store.addArticle(articles[i], { fingerprints: [], bucketKeys: keyLists[i] });
+  return { store, articles };
+}
+
 test('property: any sequence of additions gives the counts of a plain in-memory index', async () => {
   await fc.assert(
     fc.asyncProperty(
-      fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 8 }), { minLength: 1, maxLength: 25 }),
+      keyListsUpTo(30),
       fc.integer({ min: 1, max: 12 }),
-      fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 10 }),
+      queryUpTo(30),
       async (keyLists, tailRows, query) => {
-        const store = await tinyTailStore(tailRows, 2);
-        const expected = new Map<string, Set<number>>();
-        for (let i = 0; i < keyLists.length; i++) {
-          const a = makeTestArticle(i + 1);
-          await store.addArticle(a, { fingerprints: [], bucketKeys: keyLists[i] });
-          expected.set(a.id, new Set(keyLists[i]));
-        }
+        const { store, articles } = await storeWith(keyLists, tailRows);
         const want = new Map<string, number>();
-        for (const [id, keys] of expected) {
-          const n = new Set(query.filter((k) => keys.has(k))).size;
-          if (n > 0) want.set(id, n);
-        }
+        articles.forEach((a, i) => {
+          const n = new Set(query.filter((k) => keyLists[i].includes(k))).size;
+          if (n > 0) want.set(a.id, n);
+        });
         const got = await store.findByBucketKeys(query);
         await store.close();
         assert.deepEqual([...got].sort(), [...want].sort());
@@ -70,14 +76,12 @@ test('property: any sequence of additions gives the counts of a plain in-memory 
 test('property: bounded queries over runs give the counts of a plain index with the same bounds', async () => {
   await fc.assert(
     fc.asyncProperty(
-      fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 8 }), { minLength: 1, maxLength: 25 }),
+      keyListsUpTo(12),
       fc.integer({ min: 1, max: 12 }),
-      fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 10 }),
+      queryUpTo(12),
       fc.record({ maxPostings: fc.integer({ min: 1, max: 8 }), common: fc.constantFrom<'skip' | 'first'>('skip', 'first'), minShared: fc.integer({ min: 1, max: 3 }), top: fc.integer({ min: 1, max: 30 }) }),
       async (keyLists, tailRows, query, bounds) => {
-        const store = await tinyTailStore(tailRows, 2);
-        const articles = keyLists.map((_, i) => makeTestArticle(i + 1));
-        for (let i = 0; i < keyLists.length; i++) await store.addArticle(articles[i], { fingerprints: [], bucketKeys: keyLists[i] });
+        const { store, articles } = await storeWith(keyLists, tailRows);
         // the first article's keys again, after flushes: pairs stored twice must count once
         await store.addBucketKeys(articles[0].id, keyLists[0]);
         const counts = new Map<string, number>();
