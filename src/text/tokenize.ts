@@ -47,7 +47,7 @@ function describe(norm: string, lexicon: Lexicon): WordInfo {
  */
 export function tokenize(text: string, sentences: readonly Span[], lexicon: Lexicon): Token[] {
   const tokens: Token[] = [];
-  const memo = new Map<string, SurfaceInfo>();
+  const memo = memoFor(lexicon);
   let floor = 0; // tokens stay ordered and disjoint even if spans overlap
   for (let sentence = 0; sentence < sentences.length; sentence++) {
     const span = sentences[sentence];
@@ -60,16 +60,38 @@ export function tokenize(text: string, sentences: readonly Span[], lexicon: Lexi
   return tokens;
 }
 
-/** What a surface form tokenises to; looked up once per distinct surface of a text. */
+/** What a surface form tokenises to; looked up once per distinct (short) surface. */
 interface SurfaceInfo extends WordInfo {
   norm: string;
 }
+
+/**
+ * Surface look-ups kept across texts, per lexicon: news vocabulary is Zipfian, so most words of
+ * a new article were seen in earlier ones, and a lemma look-up costs far more than a map read.
+ * The answer depends only on the surface and the lexicon, so sharing it changes no token.
+ */
+const MEMO_LIMIT = 200_000;
+const memos = new WeakMap<Lexicon, Map<string, SurfaceInfo>>();
+
+function memoFor(lexicon: Lexicon): Map<string, SurfaceInfo> {
+  let memo = memos.get(lexicon);
+  if (!memo) memos.set(lexicon, (memo = new Map()));
+  else if (memo.size >= MEMO_LIMIT) memo.clear(); // bounded: a crude reset beats tracking use
+  return memo;
+}
+
+/**
+ * V8 keeps a slice of 13 or more characters as a view into its parent string, so a long surface
+ * kept in the shared memo would keep its whole article alive; those few are looked up each time.
+ */
+const SHARED_MAX_LENGTH = 12;
 
 function infoOf(surface: string, lexicon: Lexicon, memo: Map<string, SurfaceInfo>): SurfaceInfo {
   let info = memo.get(surface);
   if (!info) {
     const norm = normalizeWord(surface);
-    memo.set(surface, (info = { norm, ...describe(norm, lexicon) }));
+    info = { norm, ...describe(norm, lexicon) };
+    if (surface.length <= SHARED_MAX_LENGTH) memo.set(surface, info);
   }
   return info;
 }
