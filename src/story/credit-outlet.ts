@@ -66,13 +66,25 @@ const INSTITUTION_WORDS = new Set(
 
 export type OutletClass = 'news' | 'institution' | 'person' | 'place' | 'unknown';
 
-/** What kind of thing a capitalised name probably is. */
-export function classifyName(name: string): OutletClass {
+/**
+ * classifyName's answer where the word lists alone decide it; null where only the tagger can
+ * (a person, a place, or unknown). Cheap: callers that need no more than "news or not" or
+ * "institution or not" stop here.
+ */
+export function classifyByWords(name: string): OutletClass | null {
   const words = nameWords(name);
   if (words.length === 0) return 'unknown';
   // "Meridian Press Agency", "Daily News Service": a news word outweighs an institutional one.
   if (words.some((w) => NEWS_WORDS.has(w))) return 'news';
   if (words.some((w) => INSTITUTION_WORDS.has(w))) return 'institution';
+  return null;
+}
+
+/** What kind of thing a capitalised name probably is. */
+export function classifyName(name: string): OutletClass {
+  const byWords = classifyByWords(name);
+  if (byWords !== null) return byWords;
+  const words = nameWords(name);
   // Only a name that is wholly a person or a place is one ("The Boston Ledger" is neither).
   const whole = (found: string) => nameWords(found).join(' ') === words.join(' ');
   const doc = nlp(name);

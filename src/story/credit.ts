@@ -5,7 +5,7 @@
  * ("told X", "spoke with X"). A full copy keeps its original's mentions, so only attributions
  * count as crediting a source (creditsSource).
  */
-import { classifyName, cleanOutletName, outletKey, resolveOutlet, type OutletClass } from './credit-outlet.js';
+import { classifyByWords, classifyName, cleanOutletName, outletKey, resolveOutlet, type OutletClass } from './credit-outlet.js';
 
 export { outletKey, resolveOutlet } from './credit-outlet.js';
 
@@ -75,7 +75,14 @@ const RULES: Rule[] = [
 
 const SOCIAL = /(?:^|\.)(?:twitter|x|facebook|instagram|youtube|youtu|t|tiktok|linkedin|reddit|telegram|wa|bit|goo)\.[a-z]+$/;
 
-function accepted(cls: OutletClass, accept: Accept): boolean {
+/**
+ * Does a rule take `name` as its outlet? Only 'not_person' must tell a person or a place from an
+ * unknown name, which needs the part-of-speech tagger; for 'news' and 'any' the word lists
+ * decide (the tagger only ever tells apart classes both treat alike), so most names never
+ * reach it.
+ */
+function acceptsOutlet(name: string, accept: Accept): boolean {
+  const cls = accept === 'not_person' ? classOf(name) : classifyByWords(name);
   if (accept === 'any') return cls !== 'institution';
   if (accept === 'news') return cls === 'news';
   return cls === 'news' || cls === 'unknown';
@@ -107,7 +114,7 @@ function applyRule(text: string, r: Rule, out: Credit[]): void {
     if (r.kind === 'contributed' && outlet) {
       const cls = classOf(outlet);
       if (cls === 'person' || (cls === 'unknown' && outlet.includes(' and '))) [authors, outlet] = [splitAuthors(outlet), null];
-    } else if (outlet && !accepted(classOf(outlet), r.accept)) outlet = null;
+    } else if (outlet && !acceptsOutlet(outlet, r.accept)) outlet = null;
     if (!outlet && authors.length === 0) continue;
     const lead = /^[\s(\n]*/.exec(m[0])![0].length;
     const start = m.index + lead;
