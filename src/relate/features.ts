@@ -95,8 +95,7 @@ export function withBrokenCounts(f: PairFeatures, a: AnalyzedArticle, b: Analyze
 
 /** Share of x's content tokens whose lemma y also has. */
 export function lemmaContainment(x: AnalyzedArticle, y: AnalyzedArticle): number {
-  const other = new Set<string>();
-  for (const t of y.tokens) if (!t.stop) other.add(t.lemma);
+  const other = contentLemmas(y);
   let n = 0;
   let hit = 0;
   for (const t of x.tokens) {
@@ -105,6 +104,19 @@ export function lemmaContainment(x: AnalyzedArticle, y: AnalyzedArticle): number
     if (other.has(t.lemma)) hit++;
   }
   return n === 0 ? 0 : hit / n;
+}
+
+/** Content lemmas by analysed article, built once: one text meets many pairs. */
+const lemmaSets = new WeakMap<AnalyzedArticle, Set<string>>();
+
+function contentLemmas(y: AnalyzedArticle): Set<string> {
+  let set = lemmaSets.get(y);
+  if (!set) {
+    set = new Set<string>();
+    for (const t of y.tokens) if (!t.stop) set.add(t.lemma);
+    lemmaSets.set(y, set);
+  }
+  return set;
 }
 
 /**

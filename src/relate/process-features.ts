@@ -38,7 +38,16 @@ interface TextProfile {
   length: number;
 }
 
+/** Profiles by analysed article: one text meets many pairs (every candidate of a trace). */
+const profiles = new WeakMap<AnalyzedArticle, TextProfile>();
+
 function profile(x: AnalyzedArticle): TextProfile {
+  let p = profiles.get(x);
+  if (!p) profiles.set(x, (p = buildProfile(x)));
+  return p;
+}
+
+function buildProfile(x: AnalyzedArticle): TextProfile {
   const runs = runHashes(x.tokens.map((t) => t.norm), LONG_RUN);
   return {
     content: x.tokens.reduce((n, t) => n + (t.stop ? 0 : 1), 0),

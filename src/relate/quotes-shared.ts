@@ -16,12 +16,20 @@ const MIN_QUOTE_WORDS = 6;
  * inside quote marks or not. A shared long quote is strong evidence of one source.
  */
 export function sharedQuotes(a: AnalyzedArticle, b: AnalyzedArticle): QuoteLike[] {
-  const bText = ' ' + quoteWords(b.article.text).join(' ') + ' ';
   const out: QuoteLike[] = [];
   for (const q of a.quotes) {
     const words = quoteWords(q.text);
     if (words.length < MIN_QUOTE_WORDS) continue;
-    if (bText.includes(' ' + words.join(' ') + ' ')) out.push(q);
+    if (wordsLine(b).includes(' ' + words.join(' ') + ' ')) out.push(q);
   }
   return out;
+}
+
+/** A text's words as one space-delimited line, built once per analysed article (it meets many pairs). */
+const lines = new WeakMap<AnalyzedArticle, string>();
+
+function wordsLine(x: AnalyzedArticle): string {
+  let line = lines.get(x);
+  if (line === undefined) lines.set(x, (line = ' ' + quoteWords(x.article.text).join(' ') + ' '));
+  return line;
 }
