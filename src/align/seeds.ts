@@ -55,15 +55,11 @@ export function cosine(x: TermVector, y: TermVector): number {
   return nx > 0 && ny > 0 ? dot / Math.sqrt(nx * ny) : 0;
 }
 
-function sharedCount(x: TermVector, y: TermVector): number {
-  let n = 0;
-  for (const t of x.keys()) if (y.has(t)) n++;
-  return n;
-}
-
 /**
  * Sentence pairs whose tf-isf cosine and term-set Dice both pass their thresholds. Only pairs
- * sharing a term are scored (inverted index over b's sentences), so unrelated texts cost little.
+ * sharing a term are scored (inverted index over b's sentences), so unrelated texts cost little;
+ * walking a's terms through that index counts each pair's shared terms in one pass, so the
+ * cosine is computed only for pairs that pass the count and Dice tests.
  */
 export function sentenceSeeds(a: Side, b: Side, isf: Float64Array, opts: AlignOptions): Seed[] {
   const vecA = sentenceVectors(a, isf);
@@ -76,16 +72,22 @@ export function sentenceSeeds(a: Side, b: Side, isf: Float64Array, opts: AlignOp
       else postings.set(t, [s]);
     }
   });
+  const normB = vecB.map(squaredNorm);
+  const shared = new Int32Array(vecB.length);
   const seeds: Seed[] = [];
   vecA.forEach((va, sa) => {
-    const candidates = new Set<number>();
-    for (const t of va.keys()) for (const sb of postings.get(t) ?? []) candidates.add(sb);
-    for (const sb of [...candidates].sort((x, y) => x - y)) {
+    const touched: number[] = [];
+    for (const t of va.keys()) {
+      for (const sb of postings.get(t) ?? []) if (shared[sb]++ === 0) touched.push(sb);
+    }
+    touched.sort((x, y) => x - y);
+    const normA = squaredNorm(va);
+    for (const sb of touched) {
+      const n = shared[sb];
+      shared[sb] = 0;
+      if (n < opts.sentenceMinShared) continue;
       const vb = vecB[sb];
-      const shared = sharedCount(va, vb);
-      if (shared < opts.sentenceMinShared) continue;
-      const dice = (2 * shared) / (va.size + vb.size);
-      if (dice < opts.sentenceDice || cosine(va, vb) < opts.sentenceCosine) continue;
+      if ((2 * n) / (va.size + vb.size) < opts.sentenceDice || cosineWithNorms(va, vb, normA, normB[sb]) < opts.sentenceCosine) continue;
       seeds.push({
         a0: a.sentenceStart[sa],
         a1: a.sentenceStart[sa + 1],
@@ -95,6 +97,22 @@ export function sentenceSeeds(a: Side, b: Side, isf: Float64Array, opts: AlignOp
     }
   });
   return seeds;
+}
+
+/** Sum of squared weights, in the vector's own order (so cosineWithNorms equals cosine exactly). */
+function squaredNorm(x: TermVector): number {
+  let n = 0;
+  for (const w of x.values()) n += w * w;
+  return n;
+}
+
+function cosineWithNorms(x: TermVector, y: TermVector, nx: number, ny: number): number {
+  let dot = 0;
+  for (const [t, w] of x) {
+    const o = y.get(t);
+    if (o !== undefined) dot += w * o;
+  }
+  return nx > 0 && ny > 0 ? dot / Math.sqrt(nx * ny) : 0;
 }
 
 function sentenceVectors(side: Side, isf: Float64Array): TermVector[] {
