@@ -7,7 +7,7 @@
  */
 import type { AnalyzedArticle } from './analyzed.js';
 import { coverageOfMask, insideSpans, maskOfShared, runHashes } from './process-runs.js';
-import { sentenceEvidenceOfSets, sentenceLemmaSets } from './process-sentences.js';
+import { sentenceEvidenceOfSets, sentenceIndex, sentenceLemmaSets, type SentenceIndex } from './process-sentences.js';
 
 /** Process features of one pair; `_a` describes a as derived from b, `_b` b as derived from a. */
 export interface ProcessFeatures {
@@ -28,10 +28,11 @@ export interface ProcessFeatures {
 /** Words in a run this long, shared verbatim, are copied wording rather than shared names or phrases. */
 const LONG_RUN = 8;
 
-/** What each direction reads of one text, built once per pair side. */
+/** What each direction reads of one text, built once per analysed text. */
 interface TextProfile {
   content: number;
   sentences: Array<Set<string>>;
+  sentenceIndex: SentenceIndex;
   runs: Uint32Array;
   runSet: Set<number>;
   quoted: boolean[];
@@ -48,10 +49,12 @@ function profile(x: AnalyzedArticle): TextProfile {
 }
 
 function buildProfile(x: AnalyzedArticle): TextProfile {
+  const sentences = sentenceLemmaSets(x.tokens);
   const runs = runHashes(x.tokens.map((t) => t.norm), LONG_RUN);
   return {
     content: x.tokens.reduce((n, t) => n + (t.stop ? 0 : 1), 0),
-    sentences: sentenceLemmaSets(x.tokens),
+    sentences,
+    sentenceIndex: sentenceIndex(sentences),
     runs,
     runSet: new Set(runs),
     quoted: insideSpans(x.tokens, x.quotes),
@@ -61,7 +64,7 @@ function buildProfile(x: AnalyzedArticle): TextProfile {
 
 /** x read as derived from y. */
 function oneSide(x: TextProfile, y: TextProfile) {
-  const sentences = sentenceEvidenceOfSets(x.sentences, y.sentences);
+  const sentences = sentenceEvidenceOfSets(x.sentences, y.sentences, undefined, y.sentenceIndex);
   return {
     content: x.content,
     derived: sentences.derivedSentences,

@@ -26,8 +26,10 @@ export interface SentenceMatch {
   score: number;
 }
 
-/** For each sentence of x, the sentence of y holding the largest share of its content lemmas. */
-export function bestSentenceMatches(x: ReadonlyArray<Set<string>>, y: ReadonlyArray<Set<string>>): SentenceMatch[] {
+/** Which sentences hold each lemma (an inverted index of sentenceLemmaSets' output). */
+export type SentenceIndex = ReadonlyMap<string, readonly number[]>;
+
+export function sentenceIndex(y: ReadonlyArray<Set<string>>): SentenceIndex {
   const where = new Map<string, number[]>();
   y.forEach((set, k) => {
     for (const lemma of set) {
@@ -36,6 +38,14 @@ export function bestSentenceMatches(x: ReadonlyArray<Set<string>>, y: ReadonlyAr
       else where.set(lemma, [k]);
     }
   });
+  return where;
+}
+
+/**
+ * For each sentence of x, the sentence of y holding the largest share of its content lemmas.
+ * `where` is y's sentenceIndex, passed in by callers that compare y with many texts.
+ */
+export function bestSentenceMatches(x: ReadonlyArray<Set<string>>, y: ReadonlyArray<Set<string>>, where: SentenceIndex = sentenceIndex(y)): SentenceMatch[] {
   // One counter per source sentence, reset through the list of those touched: no map per sentence.
   const hits = new Int32Array(y.length);
   const touched: number[] = [];
@@ -84,10 +94,10 @@ export function sentenceEvidence(xTokens: readonly Token[], yTokens: readonly To
   return sentenceEvidenceOfSets(sentenceLemmaSets(xTokens), sentenceLemmaSets(yTokens), minScore);
 }
 
-/** sentenceEvidence from sentence lemma sets already built (sentenceLemmaSets). */
-export function sentenceEvidenceOfSets(x: ReadonlyArray<Set<string>>, y: ReadonlyArray<Set<string>>, minScore = 0.5): SentenceEvidence {
+/** sentenceEvidence from sentence lemma sets already built (sentenceLemmaSets), and optionally y's sentenceIndex. */
+export function sentenceEvidenceOfSets(x: ReadonlyArray<Set<string>>, y: ReadonlyArray<Set<string>>, minScore = 0.5, yIndex?: SentenceIndex): SentenceEvidence {
   if (x.length === 0) return { derivedSentences: 0, meanBestScore: 0, inOrderSentences: 0 };
-  const matches = bestSentenceMatches(x, y);
+  const matches = bestSentenceMatches(x, y, yIndex ?? sentenceIndex(y));
   const derived = matches.filter((m) => m.score >= minScore);
   return {
     derivedSentences: derived.length / x.length,
