@@ -9,9 +9,19 @@ export const MASK = '\u2591';
 
 /** The text with each quote's words replaced by MASK (marks and offsets kept). */
 export function maskQuotes(text: string, quotes: readonly Span[]): string {
-  const chars = text.split('');
-  for (const q of quotes) for (let i = q.start; i < q.end; i++) chars[i] = MASK;
-  return chars.join('');
+  const spans = quotes
+    .map((q) => [Math.max(0, q.start), Math.min(text.length, q.end)] as const)
+    .filter(([s, e]) => e > s)
+    .sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0; // text before `at` is written; spans may overlap
+  for (const [s, e] of spans) {
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    out += text.slice(at, from) + MASK.repeat(e - from);
+    at = e;
+  }
+  return out + text.slice(at);
 }
 
 /** Words whose trailing period does not end a sentence. */
