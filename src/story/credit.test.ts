@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { creditsSource, findCredits, outletKey, resolveOutlet } from './credit.js';
+import { classifyByWords, classifyName } from './credit-outlet.js';
 import { normalizeText } from '../text/normalize.js';
 import { sharedPath, SHARED_MISSING } from '../test-helpers/shared.js';
 
@@ -90,4 +91,17 @@ test('credit phrases at a sentence start, in report-from form, and written-for l
   // A route, not a credit; a copyright line is the page's own publisher.
   assert.equal(findCredits('Buses will divert via Carrow Hill until further notice.').length, 0);
   assert.equal(findCredits('Copyright CoastNow 2025.')[0]?.strength, 'mention');
+});
+
+test('property: where the word lists decide a name\'s class, the tagger is never needed (classifyByWords agrees with classifyName)', () => {
+  const word = fc.constantFrom('The', 'Daily', 'News', 'Ministry', 'Council', 'of', 'Meridian', 'Press', 'John', 'Smith', 'Paris', 'Agency', 'University', 'Times', 'Bank', 'Ledger');
+  fc.assert(
+    fc.property(fc.array(word, { minLength: 0, maxLength: 4 }), (words) => {
+      const name = words.join(' ');
+      const byWords = classifyByWords(name);
+      if (byWords !== null) assert.equal(byWords, classifyName(name));
+      else assert.ok(['person', 'place', 'unknown'].includes(classifyName(name)));
+    }),
+    { seed: 5, numRuns: 150 },
+  );
 });

@@ -55,3 +55,19 @@ test('property: offsets inside text, surface matches, ordered, never throws', ()
   );
 });
 
+
+test('property: a text tokenises the same whatever was tokenised before it (look-ups are shared across texts)', () => {
+  const words = fc.constantFrom('Ministers', 'ministers', 'ran', 'running', 'the', 'U.S.', 'counterintelligence', 'Counterintelligence’s', 'well-being', 'geese', '2024', 'oversaw');
+  const text = fc.array(words, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
+  fc.assert(
+    fc.property(text, text, (x, y) => {
+      const first = tokenize(x, whole(x), lx);
+      tokenize(y, whole(y), lx);
+      assert.deepEqual(tokenize(x, whole(x), lx), first);
+    }),
+    { seed: 11, numRuns: 200 },
+  );
+  // a long word is kept out of the shared memo (it would hold its whole text) and still lemmatised
+  const long = 'Counterintelligence officials';
+  assert.equal(tokenize(long, whole(long), lx)[0].lemma, 'counterintelligence');
+});
