@@ -10,7 +10,7 @@ import { relateAligned } from '../relate/relate.js';
 import { DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from '../relate/classify.js';
 import type { AnalyzedArticle } from '../relate/analyzed.js';
 import { extractQuotes } from '../story/quotes.js';
-import { findCredits } from '../story/credit.js';
+import { searchCredits, type Credit } from '../story/credit.js';
 import { DEFAULT_INDEX_PARAMS, type IndexParams } from '../fingerprint/params.js';
 import type { ClusterOptions } from '../story/cluster.js';
 
@@ -68,7 +68,9 @@ export interface ArticleBase {
   names: string[];
   topic: TopicProfile;
   quotes: AnalyzedArticle['quotes'];
-  credits: AnalyzedArticle['credits'];
+  /** Credit phrases (computed on first read: they need the part-of-speech tagger). */
+  readonly credits: AnalyzedArticle['credits'];
+  possibleCredits: AnalyzedArticle['possibleCredits'];
   /** Broken WordNet expressions (computed on first read). */
   readonly wordNetBroken: Substitution[];
 }
@@ -76,13 +78,17 @@ export interface ArticleBase {
 export function analyzeBase(engine: Engine, article: Article, stats?: TermStats, tokensIn?: Token[]): ArticleBase {
   const tokens = tokensIn ?? tokenize(article.text, article.sentences, engine.lexicon);
   let wordNet: Substitution[] | undefined;
+  const credits = searchCredits(article.text);
   return {
     article,
     tokens,
     names: namesOf(engine, article, tokens),
     topic: topicProfile(tokens, stats, (w) => engine.lexicon.backgroundIdf(w)),
     quotes: extractQuotes(article.text, article.sentences).filter((q) => !q.short),
-    credits: findCredits(article.text),
+    get credits(): Credit[] {
+      return credits.resolve();
+    },
+    possibleCredits: credits.possible,
     get wordNetBroken(): Substitution[] {
       return (wordNet ??= findBrokenWordNetPhrases(article.text, tokens, engine.lexicon));
     },
@@ -95,14 +101,17 @@ export function analyzeBase(engine: Engine, article: Article, stats?: TermStats,
  * without them); `known` is read then, so it must not change after this call.
  */
 export function withKnownNames(engine: Engine, base: ArticleBase, known: Iterable<string> | KnownNames, ownNames?: ReadonlyMap<string, number>): AnalyzedArticle {
-  const { article, tokens, topic, quotes, credits } = base;
+  const { article, tokens, topic, quotes, possibleCredits } = base;
   let broken: Substitution[] | undefined;
   return {
     article,
     tokens,
     topic,
     quotes,
-    credits,
+    get credits() {
+      return base.credits;
+    },
+    possibleCredits,
     get brokenPhrases(): Substitution[] {
       return (broken ??= findBrokenPhrases(article.text, tokens, engine.lexicon, { knownPhrases: known, ownNames, wordNetFound: base.wordNetBroken }));
     },

@@ -27,6 +27,12 @@ export interface AnalyzedArticle {
   topic: TopicProfile;
   quotes: QuoteLike[];
   credits: CreditLike[];
+  /**
+   * A superset of `credits` found without the part-of-speech tagger (src/story/credit.ts,
+   * searchCredits), when the analysis has one: "does this text credit X?" is "no" whenever no
+   * possible credit names X, without computing `credits`.
+   */
+  possibleCredits?: CreditLike[];
   /** Broken set phrases found in this text alone (spin without a source). */
   brokenPhrases: Substitution[];
 }

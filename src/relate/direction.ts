@@ -15,23 +15,25 @@ export interface DirectionResult {
 export function credits(copy: AnalyzedArticle, source: AnalyzedArticle): boolean {
   const outlet = source.article.outlet;
   const author = source.article.author?.toLowerCase() ?? null;
-  return copy.credits.some(
-    (c) =>
-      c.strength === 'attribution' &&
-      ((outlet !== null && c.outlet !== null && sameOutlet(c.outlet, outlet)) ||
-        (author !== null && c.authors.some((x) => author.includes(x.toLowerCase())))),
-  );
+  const names = (c: CreditLike) =>
+    c.strength === 'attribution' &&
+    ((outlet !== null && c.outlet !== null && sameOutlet(c.outlet, outlet)) ||
+      (author !== null && c.authors.some((x) => author.includes(x.toLowerCase()))));
+  // credits ⊆ possibleCredits: no possible credit naming the source means no credit does
+  if (copy.possibleCredits && !copy.possibleCredits.some(names)) return false;
+  return copy.credits.some(names);
 }
+
+const namedOutlets = (cs: readonly CreditLike[]) => cs.map((c) => c.outlet).filter((o): o is string => !!o);
 
 /** Outlets both texts attribute their material to (neither's own): a shared third source. */
 export function sharedCreditedOutlets(a: AnalyzedArticle, b: AnalyzedArticle): string[] {
   const own = [a.article.outlet, b.article.outlet].filter((x): x is string => !!x);
-  const named = (cs: CreditLike[]) => cs.map((c) => c.outlet).filter((o): o is string => !!o);
-  const fromB = named(b.credits);
+  const shared = (fromA: string[], fromB: string[]) => fromA.filter((name) => fromB.some((x) => sameOutlet(x, name)) && !own.some((o) => sameOutlet(o, name)));
+  // the answer only shrinks from possible credits to credits: none possible, none found
+  if (a.possibleCredits && b.possibleCredits && shared(namedOutlets(a.possibleCredits), namedOutlets(b.possibleCredits)).length === 0) return [];
   const out = new Map<string, string>();
-  for (const name of named(a.credits)) {
-    if (fromB.some((x) => sameOutlet(x, name)) && !own.some((o) => sameOutlet(o, name))) out.set(outletKey(name), name);
-  }
+  for (const name of shared(namedOutlets(a.credits), namedOutlets(b.credits))) out.set(outletKey(name), name);
   return [...out.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([, name]) => name);
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { creditsSource, findCredits, outletKey, resolveOutlet } from './credit.js';
+import { creditsSource, findCredits, outletKey, resolveOutlet, searchCredits } from './credit.js';
 import { classifyByWords, classifyName } from './credit-outlet.js';
 import { normalizeText } from '../text/normalize.js';
 import { sharedPath, SHARED_MISSING } from '../test-helpers/shared.js';
@@ -103,5 +103,21 @@ test('property: where the word lists decide a name\'s class, the tagger is never
       else assert.ok(['person', 'place', 'unknown'].includes(classifyName(name)));
     }),
     { seed: 5, numRuns: 150 },
+  );
+});
+
+test('property: possible credits (found without the tagger) hold every credit found with it', () => {
+  // names the tagger reads as people, places or neither, next to the phrases that credit them
+  const name = fc.constantFrom('Maria Lopez', 'Ana and Tom Berg', 'Pepiburg', 'Paris', 'The Daily Ledger', 'Zedaneis Firodoson', 'the Ministry of Health', 'Reuters');
+  const phrase = fc.constantFrom('reported', "'s report found", 'contributed to this report', 'told', 'according to', 'originally published in', 'Source:', 'Copyright', 'said', '.', '\n');
+  fc.assert(
+    fc.property(fc.array(fc.oneof(name, phrase), { maxLength: 14 }), (ws) => {
+      const text = ws.join(' ');
+      const search = searchCredits(text);
+      const possible = new Set(search.possible.map((c) => JSON.stringify(c)));
+      for (const c of search.resolve()) assert.ok(possible.has(JSON.stringify(c)), `${JSON.stringify(c)} not among the possible credits of "${text}"`);
+      assert.deepEqual(search.resolve(), findCredits(text));
+    }),
+    { numRuns: 300, seed: 13 },
   );
 });

@@ -81,8 +81,8 @@ const SOCIAL = /(?:^|\.)(?:twitter|x|facebook|instagram|youtube|youtu|t|tiktok|l
  * decide (the tagger only ever tells apart classes both treat alike), so most names never
  * reach it.
  */
-function acceptsOutlet(name: string, accept: Accept): boolean {
-  const cls = accept === 'not_person' ? classOf(name) : classifyByWords(name);
+function acceptsOutlet(name: string, accept: Accept, classify: Classifier): boolean {
+  const cls = accept === 'not_person' ? classify(name) : classifyByWords(name);
   if (accept === 'any') return cls !== 'institution';
   if (accept === 'news') return cls === 'news';
   return cls === 'news' || cls === 'unknown';
@@ -105,22 +105,30 @@ function classOf(name: string): OutletClass {
   return cls;
 }
 
-function applyRule(text: string, r: Rule, out: Credit[]): void {
+/** Tells what kind of thing an outlet name is: the tagger (classOf), or an assumption about it. */
+type Classifier = (name: string) => OutletClass;
+
+/** The credit a rule's match makes when names are classified by `cls`; null when it makes none. */
+function creditOf(text: string, r: Rule, m: RegExpExecArray, cls: Classifier): Credit | null {
+  const outletRaw = r.outlet ? m[r.outlet] : undefined;
+  let outlet = outletRaw ? cleanOutletName(outletRaw) : null;
+  let authors = r.authors && r.authors !== r.outlet ? splitAuthors(m[r.authors]) : [];
+  if (r.kind === 'contributed' && outlet) {
+    const c = cls(outlet);
+    if (c === 'person' || (c === 'unknown' && outlet.includes(' and '))) [authors, outlet] = [splitAuthors(outlet), null];
+  } else if (outlet && !acceptsOutlet(outlet, r.accept, cls)) outlet = null;
+  if (!outlet && authors.length === 0) return null;
+  const lead = /^[\s(\n]*/.exec(m[0])![0].length;
+  const start = m.index + lead;
+  const end = m.index + m[0].replace(/[\s.,;:]+$/, '').length;
+  return { outlet, authors, text: text.slice(start, end), start, end, strength: r.strength, kind: r.kind };
+}
+
+function ruleMatches(text: string, r: Rule): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
   r.re.lastIndex = 0;
-  for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
-    const outletRaw = r.outlet ? m[r.outlet] : undefined;
-    let outlet = outletRaw ? cleanOutletName(outletRaw) : null;
-    let authors = r.authors && r.authors !== r.outlet ? splitAuthors(m[r.authors]) : [];
-    if (r.kind === 'contributed' && outlet) {
-      const cls = classOf(outlet);
-      if (cls === 'person' || (cls === 'unknown' && outlet.includes(' and '))) [authors, outlet] = [splitAuthors(outlet), null];
-    } else if (outlet && !acceptsOutlet(outlet, r.accept)) outlet = null;
-    if (!outlet && authors.length === 0) continue;
-    const lead = /^[\s(\n]*/.exec(m[0])![0].length;
-    const start = m.index + lead;
-    const end = m.index + m[0].replace(/[\s.,;:]+$/, '').length;
-    out.push({ outlet, authors, text: text.slice(start, end), start, end, strength: r.strength, kind: r.kind });
-  }
+  for (let m = r.re.exec(text); m; m = r.re.exec(text)) out.push(m);
+  return out;
 }
 
 function linkCredits(text: string, out: Credit[]): void {
@@ -132,15 +140,64 @@ function linkCredits(text: string, out: Credit[]): void {
   }
 }
 
-/** Credit phrases in a normalised text, in text order; overlapping finds keep the stronger, longer one. */
-export function findCredits(text: string): Credit[] {
-  const found: Credit[] = [];
-  for (const r of RULES) applyRule(text, r, found);
-  linkCredits(text, found);
+/** Overlapping finds keep the stronger, longer one; the rest in text order. */
+function keepStrongest(found: Credit[]): Credit[] {
   found.sort((a, b) => (a.strength === b.strength ? 0 : a.strength === 'attribution' ? -1 : 1) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Credit[] = [];
   for (const c of found) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The classes only the tagger tells apart (classifyByWords answers null for all three). */
+const TAGGER_CLASSES: OutletClass[] = ['person', 'place', 'unknown'];
+
+/**
+ * The credit phrases of a text, found in two steps. `possible` holds every credit the text could
+ * have whatever the part-of-speech tagger says of its names (each match read once per class the
+ * tagger may answer), without running the tagger; `resolve()` runs it and returns findCredits'
+ * answer, a subset of `possible`. A caller that only asks "does this text credit X?" can answer
+ * "no" from `possible` alone, which is most pairs: the tagger costs about a millisecond a name.
+ */
+export interface CreditSearch {
+  possible: Credit[];
+  resolve(): Credit[];
+}
+
+export function searchCredits(text: string): CreditSearch {
+  const matches = RULES.map((r) => ruleMatches(text, r));
+  const links: Credit[] = [];
+  linkCredits(text, links);
+  const possible: Credit[] = [];
+  RULES.forEach((r, i) => {
+    for (const m of matches[i]) {
+      for (const assumed of TAGGER_CLASSES) {
+        const c = creditOf(text, r, m, (name) => classifyByWords(name) ?? assumed);
+        if (c) possible.push(c);
+      }
+    }
+  });
+  let resolved: Credit[] | undefined;
+  return {
+    possible: [...possible, ...links],
+    resolve(): Credit[] {
+      if (!resolved) {
+        const found: Credit[] = [];
+        RULES.forEach((r, i) => {
+          for (const m of matches[i]) {
+            const c = creditOf(text, r, m, classOf);
+            if (c) found.push(c);
+          }
+        });
+        resolved = keepStrongest([...found, ...links]);
+      }
+      return resolved;
+    },
+  };
+}
+
+/** Credit phrases in a normalised text, in text order; overlapping finds keep the stronger, longer one. */
+export function findCredits(text: string): Credit[] {
+  return searchCredits(text).resolve();
 }
 
 const personKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\s]/gu, '').replace(/\s+/g, ' ').trim();
