@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,27 @@ test('name keys without the lexicon equal articleEntityKeys', () => {
   const a = prepareArticle({ source: 'x', kind: 'text', body: PARAGRAPHS.join('\n\n'), meta: {} });
   assert.deepEqual(nameKeys(a), articleEntityKeys(engine, a));
   assert.ok(nameKeys(a).includes(nameKey('harlow construction')));
+});
+
+test('property: name keys read from name tokens equal those of every token (capitals, connectors, sentence starts)', () => {
+  // Words that start, join, break and end names, in odd cases and scripts, and punctuation
+  // that ends sentences or cuts words.
+  const word = fc.constantFrom(
+    'Harlow', 'Construction', 'Bank', 'World', 'of', 'for', 'and', 'de', 'on', 'in', 'the', 'The', 'OF', 'oF', 'tHe',
+    'Of', 'was', 'Osei’s', "Osei's", 'U.S.', 'A', 'a', 'İstanbul', 'Élysée', 'said', 'reporters', '2024', 'Lake-Morrow',
+    'well-being', 'x', 'IT', 'it', 'fOR',
+  );
+  const glue = fc.constantFrom(' ', ' ', ' ', ', ', '. ', '? ', '\n\n', ' – ', ' "', '" ');
+  const text = fc.array(fc.tuple(word, glue), { minLength: 1, maxLength: 40 }).map((ps) => ps.map(([w, g]) => w + g).join(''));
+  const sameKeys = (body: string): void => {
+    const a = prepareArticle({ source: 'x', kind: 'text', body, meta: {} });
+    assert.deepEqual(nameKeys(a), articleEntityKeys(engine, a));
+  };
+  // Other words run on into the next sentence, where a lone capitalised word is a name
+  // because it does not open its sentence.
+  sameKeys('Officials said reporters waited.\n\nreporters said Harlow was late.');
+  assert.ok(nameKeys(prepareArticle({ source: 'x', kind: 'text', body: 'Officials said reporters waited.\n\nreporters said Harlow was late.', meta: {} })).includes(nameKey('harlow')));
+  fc.assert(fc.property(text, sameKeys), { numRuns: 300, seed: 7 });
 });
 
 test('ingestParallel stores what ingestPaths stores, events in input order, whatever the write group', async () => {

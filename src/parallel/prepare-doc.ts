@@ -9,7 +9,7 @@ import { prepareArticle } from '../ingest/prepare.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { namedEntities } from '../relate/topic.js';
 import { entityKeys } from '../engine/trace.js';
-import { tokenize } from '../text/tokenize.js';
+import { nameTokens } from '../text/tokenize.js';
 import type { IndexParams } from '../fingerprint/params.js';
 import type { BucketKey } from '../fingerprint/keys.js';
 import type { Article, RawDocument } from '../types.js';
@@ -28,9 +28,12 @@ const NAME_ONLY_LEXICON: Lexicon = {
   isPhrase: () => false,
 };
 
-/** The same keys as articleEntityKeys(engine, article), without the engine's lexicon. */
+/**
+ * The same keys as articleEntityKeys(engine, article), without the engine's lexicon and reading
+ * only the words a name can hold (nameTokens).
+ */
 export function nameKeys(article: Article): BucketKey[] {
-  return entityKeys(namedEntities(tokenize(article.text, article.sentences, NAME_ONLY_LEXICON)));
+  return entityKeys(namedEntities(nameTokens(article.text, article.sentences, NAME_ONLY_LEXICON)));
 }
 
 /** Prepares one raw document for storing; bad input becomes a RefusedDocument. */

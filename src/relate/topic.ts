@@ -1,4 +1,5 @@
 import type { Token } from '../types.js';
+import type { NameToken } from '../text/tokenize.js';
 
 /**
  * What two articles are about, independent of wording: weighted content lemmas and named
@@ -22,7 +23,7 @@ export interface TermStats {
 
 const NUMBER = /^\d[\d,.]*$/;
 
-function isCapitalised(t: Token): boolean {
+function isCapitalised(t: NameToken): boolean {
   const c = t.surface.charCodeAt(0);
   return c >= 65 && c <= 90;
 }
@@ -33,8 +34,8 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'de', 'on', 'in']);
  * Proper names as written: runs of capitalised tokens, joined across connectors ("of", "for",
  * "and") when a capitalised token follows ("Foundation for Defense of Democracies").
  */
-export function properNames(tokens: readonly Token[]): Array<{ text: string; tokens: Token[]; index: number }> {
-  const out: Array<{ text: string; tokens: Token[]; index: number }> = [];
+export function properNames<T extends NameToken>(tokens: readonly T[]): Array<{ text: string; tokens: T[]; index: number }> {
+  const out: Array<{ text: string; tokens: T[]; index: number }> = [];
   let i = 0;
   while (i < tokens.length) {
     if (!isCapitalised(tokens[i]) || NUMBER.test(tokens[i].surface)) {
@@ -58,7 +59,7 @@ export function properNames(tokens: readonly Token[]): Array<{ text: string; tok
 }
 
 /** Lower-cased names (multi-word and their words), leaving out a lone sentence-opening word. */
-export function namedEntities(tokens: readonly Token[]): Set<string> {
+export function namedEntities(tokens: readonly NameToken[]): Set<string> {
   const out = new Set<string>();
   for (const name of properNames(tokens)) {
     const words = name.tokens.filter((t) => !t.stop);
@@ -73,7 +74,7 @@ export function namedEntities(tokens: readonly Token[]): Set<string> {
   return out;
 }
 
-function isSentenceStart(tokens: readonly Token[], i: number): boolean {
+function isSentenceStart(tokens: readonly NameToken[], i: number): boolean {
   return i === 0 || tokens[i - 1].sentence !== tokens[i].sentence;
 }
 

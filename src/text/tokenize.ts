@@ -48,15 +48,50 @@ function describe(norm: string, lexicon: Lexicon): WordInfo {
 export function tokenize(text: string, sentences: readonly Span[], lexicon: Lexicon): Token[] {
   const tokens: Token[] = [];
   const memo = memoFor(lexicon);
+  forEachSpan(text, sentences, (start, end, sentence) => wordsOfSpan(text, start, end, sentence, lexicon, memo, tokens));
+  return tokens;
+}
+
+/** Calls `read` for each sentence span, clipped to the text and to after the previous one. */
+function forEachSpan(text: string, sentences: readonly Span[], read: (start: number, end: number, sentence: number) => void): void {
   let floor = 0; // tokens stay ordered and disjoint even if spans overlap
   for (let sentence = 0; sentence < sentences.length; sentence++) {
     const span = sentences[sentence];
     const start = Math.max(floor, Math.min(text.length, Math.max(0, Math.floor(span.start))));
     const end = Math.min(text.length, Math.max(start, Math.floor(span.end)));
     if (end <= start) continue;
-    wordsOfSpan(text, start, end, sentence, lexicon, memo, tokens);
+    read(start, end, sentence);
     floor = end;
   }
+}
+
+/** What the proper-name finder (relate/topic.ts) reads of a token. */
+export type NameToken = Pick<Token, 'surface' | 'norm' | 'stop' | 'sentence'>;
+
+/**
+ * The tokens a proper-name search tells apart, without the cost of the others: each word that
+ * can be part of a name is as tokenize() gives it (a capitalised word, or one of three letters
+ * or fewer, which may be a connector such as "of" or "the"), and each stretch of other words
+ * in one sentence is a single empty token, which ends a name as any of those words would and
+ * keeps the sentence a following name starts after. Ingest's name keys read only these.
+ */
+export function nameTokens(text: string, sentences: readonly Span[], lexicon: Lexicon): NameToken[] {
+  const tokens: NameToken[] = [];
+  const memo = memoFor(lexicon);
+  forEachSpan(text, sentences, (start, end, sentence) =>
+    scanWordRanges(text, start, end, (from, to) => {
+      const first = text.charCodeAt(from);
+      if ((first >= 65 && first <= 90) || to - from <= 3) {
+        const surface = text.slice(from, to);
+        const info = infoOf(surface, lexicon, memo);
+        tokens.push({ surface, norm: info.norm, stop: info.stop, sentence });
+        return;
+      }
+      const last = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
+      if (last !== undefined && last.surface === '') last.sentence = sentence;
+      else tokens.push({ surface: '', norm: '', stop: false, sentence });
+    }),
+  );
   return tokens;
 }
 
