@@ -7,7 +7,7 @@ import { encodeFingerprint, fingerprintText } from '../fingerprint/index.js';
 import { fingerprintKeys } from '../fingerprint/candidates.js';
 import { prepareArticle } from '../ingest/prepare.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { namedEntities } from '../relate/topic.js';
+import { mayBeInName, namedEntities } from '../relate/topic.js';
 import { entityKeys } from '../engine/trace.js';
 import { nameTokens } from '../text/tokenize.js';
 import type { IndexParams } from '../fingerprint/params.js';
@@ -20,7 +20,7 @@ import type { PreparedDocument, RefusedDocument } from './protocol.js';
  * or synonym class; tokenising with this identity lexicon gives the same name keys as
  * articleEntityKeys() without loading WordNet or lemmatising every word (2–4× faster).
  */
-const NAME_ONLY_LEXICON: Lexicon = {
+export const NAME_ONLY_LEXICON: Lexicon = {
   lemma: (w) => w,
   canon: (l) => l,
   related: () => false,
@@ -33,7 +33,7 @@ const NAME_ONLY_LEXICON: Lexicon = {
  * only the words a name can hold (nameTokens).
  */
 export function nameKeys(article: Article): BucketKey[] {
-  return entityKeys(namedEntities(nameTokens(article.text, article.sentences, NAME_ONLY_LEXICON)));
+  return entityKeys(namedEntities(nameTokens(article.text, article.sentences, NAME_ONLY_LEXICON, mayBeInName)));
 }
 
 /** Prepares one raw document for storing; bad input becomes a RefusedDocument. */

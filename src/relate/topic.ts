@@ -23,12 +23,26 @@ export interface TermStats {
 
 const NUMBER = /^\d[\d,.]*$/;
 
-function isCapitalised(t: NameToken): boolean {
-  const c = t.surface.charCodeAt(0);
+function isCapitalCode(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
+function isCapitalised(t: NameToken): boolean {
+  return isCapitalCode(t.surface.charCodeAt(0));
+}
+
 const CONNECTORS = new Set(['of', 'for', 'and', 'de', 'on', 'in']);
+/** The longest word that joins two parts of a name: a connector, or "the" after one. */
+const LONGEST_JOINER = Math.max(...[...CONNECTORS, 'the'].map((w) => w.length));
+
+/**
+ * Whether the word text[from, to) can take part in a name as properNames reads them: a
+ * capitalised word, or one short enough to be a joiner (lower-casing never shortens a word).
+ * Any other word only ends a name, so a name search may read it as a placeholder (nameTokens).
+ */
+export function mayBeInName(text: string, from: number, to: number): boolean {
+  return isCapitalCode(text.charCodeAt(from)) || to - from <= LONGEST_JOINER;
+}
 
 /**
  * Proper names as written: runs of capitalised tokens, joined across connectors ("of", "for",

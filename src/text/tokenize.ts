@@ -69,26 +69,27 @@ function forEachSpan(text: string, sentences: readonly Span[], read: (start: num
 export type NameToken = Pick<Token, 'surface' | 'norm' | 'stop' | 'sentence'>;
 
 /**
- * The tokens a proper-name search tells apart, without the cost of the others: each word that
- * can be part of a name is as tokenize() gives it (a capitalised word, or one of three letters
- * or fewer, which may be a connector such as "of" or "the"), and each stretch of other words
- * in one sentence is a single empty token, which ends a name as any of those words would and
- * keeps the sentence a following name starts after. Ingest's name keys read only these.
+ * The tokens a proper-name search tells apart, without the cost of the others: each word for
+ * which `mayBeInName` holds is as tokenize() gives it, and each stretch of other words is one
+ * empty token, which ends a name as any of those words would and carries the sentence of the
+ * last of them (whether a following name opens its sentence). Ingest's name keys read only these.
  */
-export function nameTokens(text: string, sentences: readonly Span[], lexicon: Lexicon): NameToken[] {
+export function nameTokens(
+  text: string,
+  sentences: readonly Span[],
+  lexicon: Lexicon,
+  mayBeInName: (text: string, from: number, to: number) => boolean,
+): NameToken[] {
   const tokens: NameToken[] = [];
   const memo = memoFor(lexicon);
   forEachSpan(text, sentences, (start, end, sentence) =>
     scanWordRanges(text, start, end, (from, to) => {
-      const first = text.charCodeAt(from);
-      if ((first >= 65 && first <= 90) || to - from <= 3) {
+      const last = tokens.at(-1);
+      if (mayBeInName(text, from, to)) {
         const surface = text.slice(from, to);
         const info = infoOf(surface, lexicon, memo);
         tokens.push({ surface, norm: info.norm, stop: info.stop, sentence });
-        return;
-      }
-      const last = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
-      if (last !== undefined && last.surface === '') last.sentence = sentence;
+      } else if (last?.surface === '') last.sentence = sentence;
       else tokens.push({ surface: '', norm: '', stop: false, sentence });
     }),
   );
