@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { analyzeArticle, compareAnalyzed, createEngine } from '../src/engine/engine.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
-import type { Article } from '../src/types.js';
+import type { AnalyzedArticle } from '../src/relate/analyzed.js';
 import { SynthCorpus } from './synth/corpus.js';
 
 const { values: args } = parseArgs({
@@ -23,16 +23,14 @@ const { values: args } = parseArgs({
 function main(): void {
   const engine = createEngine();
   const corpus = new SynthCorpus(Number(args.seed));
-  const article = (i: number): Article => prepareArticle(corpus.doc(i).raw);
+  const analysed = (i: number): AnalyzedArticle => analyzeArticle(engine, prepareArticle(corpus.doc(i).raw));
   const digest = createHash('md5');
   const started = performance.now();
   let pairs = 0;
   for (let i = 0; i < Number(args.docs); i++) {
-    const doc = corpus.doc(i);
-    const a = prepareArticle(doc.raw);
-    for (const j of [doc.source, i - 1].filter((x) => x >= 0)) {
-      const relation = compareAnalyzed(engine, analyzeArticle(engine, a), analyzeArticle(engine, article(j)));
-      digest.update(JSON.stringify(relation));
+    const a = analysed(i);
+    for (const j of [corpus.doc(i).source, i - 1].filter((x) => x >= 0)) {
+      digest.update(JSON.stringify(compareAnalyzed(engine, a, analysed(j))));
       pairs++;
     }
   }
