@@ -77,7 +77,7 @@ async function* ingestInOrder(
   // A write group holds this many worker batches: it bounds their total size as batchChars bounds
   // one batch's, and workers need as many in flight to stay busy while a group is written.
   const batchesPerGroup = Math.ceil(Math.max(1, o.writeGroup) / o.batchSize);
-  const maxInFlight = o.maxInFlight > 0 ? o.maxInFlight : 2 * workers + batchesPerGroup;
+  const maxInFlight = o.maxInFlight > 0 ? o.maxInFlight : 2 * workers + 2 * batchesPerGroup;
   await ensureIndexParams(store, engineOptions.index);
   const pool = new WorkerPool(workers);
   const group = new WriteGroup(store, Math.max(1, o.writeGroup), batchesPerGroup * o.batchChars);

@@ -7,7 +7,7 @@
  */
 
 /** The schema this build writes and reads. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** SQLite `application_id` marking a file as a storytrace database ("STRC"). */
 export const APPLICATION_ID = 0x53545243;
@@ -98,5 +98,17 @@ export const MIGRATIONS: Readonly<Record<number, readonly string[]>> = {
      )`,
     `DELETE FROM fingerprints`,
     `DELETE FROM settings WHERE key = 'fingerprint.params'`,
+  ],
+  // 3: the bucket index keeps an article's keys as one tail row (a blob) and its runs as
+  // blocks of sorted pairs with a directory (src/store/sqlite-buckets.ts): one B-tree row per
+  // pair made the tail inserts and run merges most of a large ingest. The old tail and runs
+  // are converted by MIGRATION_CODE[2] (src/store/sqlite-open.ts), which drops `buckets`.
+  2: [
+    `CREATE TABLE bucket_tail (
+       seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+       doc  INTEGER NOT NULL,
+       keys BLOB NOT NULL
+     )`,
+    `ALTER TABLE bucket_runs ADD COLUMN directory BLOB`,
   ],
 };

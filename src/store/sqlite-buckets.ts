@@ -1,29 +1,37 @@
 /**
  * The LSH bucket index of a SQLite store, log-structured.
  *
- * Every article brings ~200 bucket keys, and the keys are hashes: in one big B-tree each
- * insert lands on a random page, and at 100k articles that cost 15–30 µs a row (every batch
- * rewrites most leaf pages). So keys go first to a small B-tree, `buckets` (the tail, which
- * stays in the page cache), and when it holds `tailRows` rows it is copied in key order into a
- * new read-only run table and emptied — a sequential write. When `fanIn` runs of one level
- * exist they are merged into one run of the next level (SQLite's sorter, again sequential).
- * A lookup probes the tail and each run (a handful of tables: log_fanIn(N / tailRows)).
+ * Every article brings ~200 bucket keys, and the keys are hashes: inserted one row each into
+ * a B-tree, each lands on a random page (15–30 µs a row at 100k articles, and most of an
+ * ingest's time at 1 M). So an article's keys are appended as one row, a blob, to the tail
+ * table `bucket_tail`. When the tail holds `tailRows` pairs, its pairs are sorted in memory and
+ * written as a new read-only run: a table of blocks of sorted pairs (src/store/bucket-runs.ts)
+ * with a directory of the blocks' first and last keys in `bucket_runs`. When `fanIn` runs of
+ * one level exist they are merged into one run of the next level: a sequential read of the
+ * runs and a sequential write, in this process, without SQLite's sorter.
  *
- * Documents are small integers (`article_docs.doc`), not article ids: 3–4 bytes a row
- * instead of 17. Keys are integers from src/fingerprint/keys.ts.
+ * A look-up binary-searches each run's directory (cached per connection: runs never change)
+ * and reads only the blocks that can hold the keys; the tail is kept in memory per
+ * connection (TailPostings) and brought up to date from its new rows before each look-up.
+ *
+ * Documents are small integers (`article_docs.doc`), not article ids. Keys are integers
+ * below 2^43 from src/fingerprint/keys.ts.
  */
 import type Database from 'better-sqlite3';
 import { keyOrder } from './key-order.js';
+import { blockRange, decodeBlock, decodeDirectory, encodeDirectory, lowerBound, PAIRS_PER_BLOCK, sortUniquePairs, type Block, type Directory } from './bucket-blocks.js';
+import { mergeRuns, RunCursor, RunWriter } from './bucket-runs.js';
+import { TailPostings } from './bucket-tail.js';
 import type { BucketQuery } from './bucket-query.js';
 
 export interface BucketIndexOptions {
-  /** Rows the tail B-tree holds before it is flushed into a run (~5,000 articles). */
+  /** Pairs the tail holds before it is flushed into a run (~2,500 articles). */
   tailRows: number;
   /** Runs of one level merged into one run of the next. */
   fanIn: number;
 }
 
-export const DEFAULT_BUCKET_INDEX_OPTIONS: BucketIndexOptions = { tailRows: 1_000_000, fanIn: 4 };
+export const DEFAULT_BUCKET_INDEX_OPTIONS: BucketIndexOptions = { tailRows: 500_000, fanIn: 4 };
 
 interface RunRow {
   name: string;
@@ -32,27 +40,38 @@ interface RunRow {
 }
 
 const RUN_PREFIX = 'bucket_run_';
-/** Rows per multi-row INSERT: one native call per 256 rows instead of one per row. */
-const ROWS_PER_INSERT = 256;
+
+/** The keys of one article as a tail blob: float64 little-endian. */
+function keysBlob(keys: readonly number[]): Buffer {
+  const out = Buffer.allocUnsafe(8 * keys.length);
+  for (let i = 0; i < keys.length; i++) out.writeDoubleLE(keys[i], 8 * i);
+  return out;
+}
 
 export class SqliteBucketIndex {
   private readonly o: BucketIndexOptions;
-  /** Rows this connection believes the tail holds (other writers make it an estimate). */
+  /** Pairs this connection believes the tail holds (other writers make it an estimate). */
   private tailEstimate: number | null = null;
-  private readonly insert: Database.Statement;
-  private readonly insertMany: Database.Statement;
+  private readonly insertTail: Database.Statement;
   private readonly runList: Database.Statement;
-  /** Prepared look-up statements per table, by use; a table's go when it is dropped. */
-  private readonly statements = new Map<string, Map<string, Database.Statement>>();
+  private readonly tailFirst: Database.Statement;
+  private readonly tailSince: Database.Statement;
+  /** The tail as this connection last read it: pairs of rows tailFrom … tailTo. */
+  private readonly tail = new TailPostings();
+  private tailFrom: number | null = null;
+  private tailTo = 0;
+  /** Directories and block statements of runs, by table name (runs are immutable). */
+  private readonly runs = new Map<string, { dir: Directory; blocks: Database.Statement }>();
 
   constructor(
     private readonly db: Database.Database,
     options: Partial<BucketIndexOptions> = {},
   ) {
     this.o = { ...DEFAULT_BUCKET_INDEX_OPTIONS, ...options };
-    this.insert = db.prepare(`INSERT OR IGNORE INTO buckets (key, doc) VALUES (?, ?)`);
-    this.insertMany = db.prepare(`INSERT OR IGNORE INTO buckets (key, doc) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?)').join(', ')}`);
+    this.insertTail = db.prepare(`INSERT INTO bucket_tail (doc, keys) VALUES (?, ?)`);
     this.runList = db.prepare(`SELECT name, level, rows FROM bucket_runs ORDER BY level, name`);
+    this.tailFirst = db.prepare(`SELECT min(seq) FROM bucket_tail`).pluck();
+    this.tailSince = db.prepare(`SELECT seq, doc, keys FROM bucket_tail WHERE seq > ? ORDER BY seq`);
   }
 
   /** Adds keys of document `doc` to the tail. Call inside the caller's transaction. */
@@ -60,105 +79,99 @@ export class SqliteBucketIndex {
     this.addMany([{ doc, keys }]);
   }
 
-  /**
-   * Adds the keys of several documents, in key order (for equal keys, in document order):
-   * consecutive inserts then land on the same or the next page of the tail, instead of one
-   * random page each.
-   */
+  /** Adds the keys of several documents: one tail row each. */
   addMany(entries: ReadonlyArray<{ doc: number; keys: readonly number[] }>): void {
     let n = 0;
-    for (const e of entries) n += e.keys.length;
-    const keys = new Float64Array(n);
-    const docs = new Float64Array(n);
-    let i = 0;
     for (const e of entries) {
-      for (const k of e.keys) {
-        keys[i] = k;
-        docs[i++] = e.doc;
-      }
+      if (e.keys.length === 0) continue;
+      this.insertTail.run(e.doc, keysBlob(e.keys));
+      n += e.keys.length;
     }
-    const order = keyOrder(keys, n);
-    const rows = ROWS_PER_INSERT;
-    const params: number[] = new Array(2 * rows);
-    let at = 0;
-    for (; at + rows <= n; at += rows) {
-      for (let r = 0; r < rows; r++) {
-        const j = order[at + r];
-        params[2 * r] = keys[j];
-        params[2 * r + 1] = docs[j];
-      }
-      this.insertMany.run(params);
-    }
-    for (; at < n; at++) this.insert.run(keys[order[at]], docs[order[at]]);
     if (this.tailEstimate !== null) this.tailEstimate += n;
   }
 
   /**
-   * Documents sharing any of `keys`, with how many distinct keys each shares. Keys carried by
-   * more than `maxPostings` documents are skipped or cut to their first documents (BucketQuery).
+   * Documents sharing any of `keys`, with how many distinct keys each shares. A key carried
+   * by more than `maxPostings` documents contributes nothing (`skip`) or its first
+   * `maxPostings` documents (`first`; see BucketQuery).
    */
   find(keys: readonly number[], maxPostings = Infinity, common: BucketQuery['common'] = 'first'): Map<number, number> {
-    const distinct = [...new Set(keys)];
+    const distinct = [...new Set(keys)].sort((x, y) => x - y);
     // One read transaction: a flush or merge by another connection can't drop a run between
-    // reading the list of runs and probing them (WAL gives this snapshot).
+    // reading the list of runs and reading their blocks (WAL gives this snapshot).
     return this.db.transaction(() => {
-      const tables = ['buckets', ...(this.runList.all() as RunRow[]).map((r) => r.name)];
-      if (maxPostings === Infinity) return this.findAll(tables, distinct);
-      return this.findBounded(tables, distinct, maxPostings, common);
+      const cut = maxPostings === Infinity ? Infinity : maxPostings + 1;
+      this.syncTail();
+      // per key, the sorted document lists of each table holding it: tail first, then runs
+      const holders = distinct.map((key): number[][] => {
+        const docs = this.tail.docsOf(key);
+        return docs.length === 0 ? [] : [docs.slice(0, cut)];
+      });
+      for (const run of this.runList.all() as RunRow[]) this.runDocs(run.name, distinct, cut, holders);
+      const counts = new Map<number, number>();
+      for (const lists of holders) {
+        for (const doc of keyHolders(lists, maxPostings, common)) counts.set(doc, (counts.get(doc) ?? 0) + 1);
+      }
+      return counts;
     }).deferred();
   }
 
-  /** Every posting of every key: one statement per table. */
-  private findAll(tables: readonly string[], distinct: readonly number[]): Map<number, number> {
-    const json = JSON.stringify(distinct);
-    const position = new Map(distinct.map((k, i) => [k, i]));
-    const counts = new Map<number, number>();
-    // A (key, doc) pair re-added after its first copy was flushed sits in two tables: count
-    // each pair once (doc · 2^21 + the key's position is unique while keys < 2^21).
-    const seen = new Set<number>();
-    for (const table of tables) {
-      for (const row of this.probe(table).iterate(json) as Iterable<{ doc: number; key: number }>) {
-        const pair = row.doc * 0x200000 + position.get(row.key)!;
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        counts.set(row.doc, (counts.get(row.doc) ?? 0) + 1);
-      }
+  /**
+   * Appends to holders[i] the first `cut` documents of keys[i] (sorted) in one run: only the
+   * blocks the directory says can hold a key, fetched in one statement.
+   */
+  private runDocs(name: string, keys: readonly number[], cut: number, holders: number[][][]): void {
+    const run = this.openRun(name);
+    const wanted = new Set<number>();
+    const ranges: Array<[number, number]> = keys.map((key) => {
+      const [lo, hi] = blockRange(run.dir, key);
+      // the first `cut` postings of a key lie in its first cut / PAIRS + 2 blocks
+      const end = cut === Infinity ? hi : Math.min(hi, lo + Math.ceil(cut / PAIRS_PER_BLOCK) + 1);
+      for (let b = lo; b < end; b++) wanted.add(b);
+      return [lo, end];
+    });
+    if (wanted.size === 0) return;
+    const blocks = new Map<number, Block>();
+    for (const row of run.blocks.all(JSON.stringify([...wanted])) as Array<{ block: number; pairs: Buffer }>) {
+      blocks.set(row.block, decodeBlock(row.pairs));
     }
-    return counts;
+    keys.forEach((key, i) => {
+      const docs: number[] = [];
+      for (let b = ranges[i][0]; b < ranges[i][1] && docs.length < cut; b++) {
+        const block = blocks.get(b)!;
+        for (let p = lowerBound(block, key); p < block.keys.length && block.keys[p] === key && docs.length < cut; p++) docs.push(block.docs[p]);
+      }
+      if (docs.length > 0) holders[i].push(docs);
+    });
+  }
+
+  private openRun(name: string): { dir: Directory; blocks: Database.Statement } {
+    let run = this.runs.get(name);
+    if (!run) {
+      const blob = this.db.prepare(`SELECT directory FROM bucket_runs WHERE name = ?`).pluck().get(name) as Buffer;
+      // Names come from bucket_runs, which only this module writes (RUN_PREFIX + integer).
+      const blocks = this.db.prepare(`SELECT block, pairs FROM ${name} WHERE block IN (SELECT value FROM json_each(?))`);
+      this.runs.set(name, (run = { dir: decodeDirectory(blob), blocks }));
+    }
+    return run;
   }
 
   /**
-   * Postings of keys carried by at most `bound` documents, and of the others what `common`
-   * says. Counting first, each key's count capped at bound + 1 (in SQLite: no rows reach
-   * JavaScript), settles most keys: a total within the bound means every row is wanted, one
-   * table over it makes the key common. Only a common key cut to its first documents, or one
-   * whose pairs repeat across tables, is read key by key.
+   * Brings the in-memory tail up to date: the rows added since the last read, or all of them
+   * when the tail was flushed meanwhile (its first row changed; row numbers are never reused).
    */
-  private findBounded(tables: readonly string[], distinct: readonly number[], bound: number, common: BucketQuery['common']): Map<number, number> {
-    const json = JSON.stringify(distinct);
-    const total = new Map<number, number>();
-    const overflow = new Set<number>();
-    for (const table of tables) {
-      for (const { key, n } of this.countAll(table).all({ limit: bound + 1, keys: json }) as Array<{ key: number; n: number }>) {
-        total.set(key, (total.get(key) ?? 0) + n);
-        if (n > bound) overflow.add(key);
-      }
+  private syncTail(): void {
+    const first = this.tailFirst.get() as number | null;
+    if (first === null || first !== this.tailFrom) {
+      this.tail.clear();
+      this.tailFrom = first;
+      this.tailTo = first === null ? 0 : first - 1;
     }
-    const plain = distinct.filter((k) => total.get(k)! <= bound && total.get(k)! > 0);
-    const counts = this.findAll(tables, plain);
-    const rest = distinct.filter((k) => total.get(k)! > bound && !(common === 'skip' && overflow.has(k)));
-    for (const key of rest) {
-      for (const doc of this.firstDocs(tables, key, bound, common)) counts.set(doc, (counts.get(doc) ?? 0) + 1);
+    if (first === null) return;
+    for (const row of this.tailSince.iterate(this.tailTo) as Iterable<{ seq: number; doc: number; keys: Buffer }>) {
+      for (let i = 0; i < row.keys.length; i += 8) this.tail.add(row.keys.readDoubleLE(i), row.doc);
+      this.tailTo = row.seq;
     }
-    return counts;
-  }
-
-  /** The distinct documents of one key if at most `bound`, else none (skip) or the first `bound`. */
-  private firstDocs(tables: readonly string[], key: number, bound: number, common: BucketQuery['common']): number[] {
-    const docs = new Set<number>();
-    for (const t of tables) for (const d of this.docsStatement(t).all(key, bound) as number[]) docs.add(d);
-    if (docs.size <= bound) return [...docs];
-    return common === 'skip' ? [] : [...docs].sort((x, y) => x - y).slice(0, bound);
   }
 
   /**
@@ -175,14 +188,24 @@ export class SqliteBucketIndex {
     for (let level = 0; this.mergeLevel(level); level++);
   }
 
-  /** Moves every tail row into a new level-0 run. */
+  /** Moves every tail pair, sorted, into a new level-0 run. */
   flushTail(): void {
     this.db.transaction(() => {
-      const name = this.newRunName();
-      this.db.exec(`CREATE TABLE ${name} (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID`);
-      const rows = this.db.prepare(`INSERT INTO ${name} (key, doc) SELECT key, doc FROM buckets ORDER BY key, doc`).run().changes;
-      this.db.prepare(`INSERT INTO bucket_runs (name, level, rows) VALUES (?, 0, ?)`).run(name, rows);
-      this.db.exec(`DELETE FROM buckets`);
+      const rows = this.db.prepare(`SELECT doc, keys FROM bucket_tail ORDER BY seq`).all() as Array<{ doc: number; keys: Buffer }>;
+      let n = 0;
+      for (const r of rows) n += r.keys.length / 8;
+      const keys = new Float64Array(n);
+      const docs = new Uint32Array(n);
+      let at = 0;
+      for (const r of rows) {
+        for (let i = 0; i < r.keys.length; i += 8, at++) {
+          keys[at] = r.keys.readDoubleLE(i);
+          docs[at] = r.doc;
+        }
+      }
+      const m = sortUniquePairs(keys, docs, n, keyOrder(keys, n));
+      this.writeRun(0, (out) => out.pushAll(keys, docs, m));
+      this.db.exec(`DELETE FROM bucket_tail`);
     }).immediate();
   }
 
@@ -191,27 +214,32 @@ export class SqliteBucketIndex {
     return this.db.transaction((): boolean => {
       const runs = (this.runList.all() as RunRow[]).filter((r) => r.level === level);
       if (runs.length < this.o.fanIn) return false;
-      const name = this.newRunName();
-      this.db.exec(`CREATE TABLE ${name} (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID`);
-      const union = runs.map((r) => `SELECT key, doc FROM ${r.name}`).join(' UNION ALL ');
-      const rows = this.db.prepare(`INSERT OR IGNORE INTO ${name} (key, doc) ${union} ORDER BY 1, 2`).run().changes;
-      this.db.prepare(`INSERT INTO bucket_runs (name, level, rows) VALUES (?, ?, ?)`).run(name, level + 1, rows);
+      this.writeRun(level + 1, (out) => mergeRuns(runs.map((r) => new RunCursor(this.db, r.name)), out));
       for (const r of runs) {
         this.db.prepare(`DELETE FROM bucket_runs WHERE name = ?`).run(r.name);
         this.db.exec(`DROP TABLE ${r.name}`);
-        this.statements.delete(r.name);
+        this.runs.delete(r.name);
       }
       return true;
     }).immediate();
   }
 
-  /** Rows per table, tail first (for `status`-like reports and tests). */
+  /** A new run of `level`, filled by `fill`, registered with its directory. */
+  private writeRun(level: number, fill: (out: RunWriter) => void): void {
+    const name = this.newRunName();
+    const out = new RunWriter(this.db, name);
+    fill(out);
+    const dir = out.finish();
+    this.db.prepare(`INSERT INTO bucket_runs (name, level, rows, directory) VALUES (?, ?, ?, ?)`).run(name, level, out.rows, encodeDirectory(dir));
+  }
+
+  /** Pairs per table, tail first (for reports and tests). */
   layout(): Array<{ name: string; level: number; rows: number }> {
-    return [{ name: 'buckets', level: -1, rows: this.countTail() }, ...(this.runList.all() as RunRow[])];
+    return [{ name: 'bucket_tail', level: -1, rows: this.countTail() }, ...(this.runList.all() as RunRow[])];
   }
 
   private countTail(): number {
-    return this.db.prepare(`SELECT count(*) FROM buckets`).pluck().get() as number;
+    return this.db.prepare(`SELECT coalesce(sum(length(keys)), 0) / 8 FROM bucket_tail`).pluck().get() as number;
   }
 
   private newRunName(): string {
@@ -221,31 +249,17 @@ export class SqliteBucketIndex {
       .get() as number | null;
     return `${RUN_PREFIX}${(last ?? 0) + 1}`;
   }
+}
 
-  private probe(table: string): Database.Statement {
-    // Names come from bucket_runs, which only this module writes (RUN_PREFIX + integer).
-    return this.cached(table, 'probe', () => `SELECT doc, key FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`);
-  }
-
-  /** Per key of a JSON list, how many documents of `table` carry it, counted up to a limit. */
-  private countAll(table: string): Database.Statement {
-    return this.cached(table, 'count', () => `SELECT j.value AS key, (SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE key = j.value LIMIT @limit)) AS n FROM json_each(@keys) AS j`);
-  }
-
-  /** The first `limit` documents of a key in one table, in document order. */
-  private docsStatement(table: string): Database.Statement {
-    return this.cached(table, 'docs', () => `SELECT doc FROM ${table} WHERE key = ? ORDER BY doc LIMIT ?`, true);
-  }
-
-  private cached(table: string, use: string, sql: () => string, pluck = false): Database.Statement {
-    let byUse = this.statements.get(table);
-    if (!byUse) this.statements.set(table, (byUse = new Map()));
-    let st = byUse.get(use);
-    if (!st) {
-      st = this.db.prepare(sql());
-      if (pluck) st.pluck();
-      byUse.set(use, st);
-    }
-    return st;
-  }
+/**
+ * The documents one key contributes, from the first `cut` (= bound + 1) documents of each
+ * table holding it: all of them when at most `bound` in all; else none (`skip`) or the first
+ * `bound` (`first`). A table cut at bound + 1 makes the union exceed the bound, so a union
+ * within it is complete; and the first `bound` of the whole are among each table's first.
+ */
+function keyHolders(lists: number[][], bound: number, common: BucketQuery['common']): number[] {
+  if (lists.length === 0) return [];
+  const union = lists.length === 1 ? lists[0] : [...new Set(lists.flat())];
+  if (union.length <= bound) return union;
+  return common === 'skip' ? [] : union.sort((x, y) => x - y).slice(0, bound);
 }

@@ -15,6 +15,7 @@ import {
   SETTING_CREATED_AT,
   SETTING_SCHEMA_VERSION,
 } from './schema.js';
+import { convertLegacyBuckets } from './bucket-legacy.js';
 
 export interface SqliteOpenOptions {
   /** Open for reading only: nothing is created, configured or written; writes fail. */
@@ -141,13 +142,24 @@ function readSchemaSetting(db: Database.Database, file: string): string | null {
 function createSchema(db: Database.Database): void {
   db.transaction(() => {
     for (const ddl of SCHEMA_V1) db.exec(ddl);
-    for (let v = 1; v < SCHEMA_VERSION; v++) for (const ddl of MIGRATIONS[v] ?? []) db.exec(ddl);
+    for (let v = 1; v < SCHEMA_VERSION; v++) runStep(db, v);
     const put = db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)`);
     put.run(SETTING_SCHEMA_VERSION, String(SCHEMA_VERSION));
     put.run(SETTING_CREATED_AT, new Date().toISOString());
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
+}
+
+/** Steps that move data as well (after the step's DDL), by the version they upgrade from. */
+const MIGRATION_CODE: Readonly<Record<number, (db: Database.Database) => void>> = {
+  2: convertLegacyBuckets,
+};
+
+/** The DDL and then the code of one step, from schema v to v + 1. */
+function runStep(db: Database.Database, v: number): void {
+  for (const ddl of MIGRATIONS[v] ?? []) db.exec(ddl);
+  MIGRATION_CODE[v]?.(db);
 }
 
 /** Upgrades an older schema step by step, in one transaction. */
@@ -157,9 +169,8 @@ function migrate(db: Database.Database, file: string, from: number, readonly: bo
   }
   db.transaction(() => {
     for (let v = from; v < SCHEMA_VERSION; v++) {
-      const steps = MIGRATIONS[v];
-      if (steps === undefined) throw new StoreError(`${file}: no upgrade from schema ${v}`);
-      for (const ddl of steps) db.exec(ddl);
+      if (MIGRATIONS[v] === undefined) throw new StoreError(`${file}: no upgrade from schema ${v}`);
+      runStep(db, v);
     }
     db.prepare(`UPDATE settings SET value = ? WHERE key = ?`).run(String(SCHEMA_VERSION), SETTING_SCHEMA_VERSION);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import { makeTestArticle, runStoreContract } from './contract.js';
 import { openStore } from './open.js';
-import { APPLICATION_ID, SCHEMA_V1, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_V1, SCHEMA_VERSION } from './schema.js';
 import { SqliteStore } from './sqlite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storytrace-sqlite-'));
@@ -102,6 +102,33 @@ describe('SqliteStore files', () => {
     assert.equal(await store.getSetting('schema_version'), String(SCHEMA_VERSION));
     await store.addBucketKeys(a.id, [5]);
     assert.deepEqual([...(await store.findByBucketKeys([5]))], [[a.id, 1]]);
+    await store.close();
+  });
+
+  test('a schema 2 file is upgraded: its bucket tail and row runs become block runs that answer the same', async () => {
+    const file = freshPath();
+    const raw = new Database(file);
+    for (const ddl of [...SCHEMA_V1, ...MIGRATIONS[1]]) raw.exec(ddl);
+    raw.prepare(`INSERT INTO settings (key, value) VALUES ('schema_version', '2')`).run();
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    raw.pragma('user_version = 2');
+    const articles = [1, 2, 3].map((n) => makeTestArticle(n));
+    for (const a of articles) {
+      raw.prepare(`INSERT INTO articles (id, content_hash, source, text, chars, boilerplate, paragraphs, sentences, added_at)
+        VALUES (?, ?, ?, ?, ?, '[]', '[]', '[]', 'now')`).run(a.id, a.contentHash, a.source, a.text, a.text.length);
+      raw.prepare(`INSERT INTO article_docs (id) VALUES (?)`).run(a.id);
+    }
+    // a level-1 run of rows with keys 10 (docs 1, 2) and 2^40 + 7 (doc 3), and a tail row (key 10, doc 3)
+    raw.exec(`CREATE TABLE bucket_run_4 (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID`);
+    raw.prepare(`INSERT INTO bucket_run_4 (key, doc) VALUES (10, 1), (10, 2), (?, 3)`).run(2 ** 40 + 7);
+    raw.prepare(`INSERT INTO bucket_runs (name, level, rows) VALUES ('bucket_run_4', 1, 3)`).run();
+    raw.prepare(`INSERT INTO buckets (key, doc) VALUES (10, 3)`).run();
+    raw.close();
+    const store = await SqliteStore.open(file);
+    assert.equal(await store.getSetting('schema_version'), String(SCHEMA_VERSION));
+    assert.deepEqual(store.bucketLayout().map((t) => [t.level, t.rows]), [[-1, 0], [0, 1], [1, 3]]);
+    const found = await store.findByBucketKeys([10, 2 ** 40 + 7]);
+    assert.deepEqual([...found].sort(), [[articles[0].id, 1], [articles[1].id, 1], [articles[2].id, 2]].sort());
     await store.close();
   });
 
