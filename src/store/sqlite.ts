@@ -12,11 +12,23 @@ import type { AddResult, ArticleIndexEntries, ArticleSummary, ArticleToAdd, Buck
 import { SqliteBucketIndex, type BucketIndexOptions } from './sqlite-buckets.js';
 import { checkBucketKeys } from './keys-check.js';
 import { resolveBucketQuery, splitTop, type BucketQuery } from './bucket-query.js';
+import { BackgroundCheckpointer } from './sqlite-checkpointer.js';
 
 const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
 /** Shortest id prefix `getArticle` resolves; shorter ones match too much to be meant. */
 export const MIN_ID_PREFIX = 4;
+
+/** Batches of at least this many articles mark a bulk add: checkpoints move to a worker. */
+const BULK_BATCH = 64;
+
+/** Options of SqliteStore.open beyond the file's own. */
+export interface SqliteStoreOptions extends SqliteOpenOptions {
+  /** Tuning of the bucket index's tail and run merges. */
+  buckets?: Partial<BucketIndexOptions>;
+  /** Checkpoint the WAL on a worker thread once a bulk add starts (sqlite-checkpointer.ts). */
+  backgroundCheckpoints?: boolean;
+}
 
 interface ArticleRow {
   id: string;
@@ -83,19 +95,23 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly sql: ReturnType<typeof prepareStatements>;
   private readonly buckets: SqliteBucketIndex;
+  /** Started by the first bulk batch, stopped by close(); null before and when turned off. */
+  private checkpointer: BackgroundCheckpointer | null = null;
+  private readonly backgroundCheckpoints: boolean;
 
-  private constructor(file: string, db: Database.Database, bucketOptions?: Partial<BucketIndexOptions>) {
+  private constructor(file: string, db: Database.Database, options: SqliteStoreOptions) {
     this.file = file;
     this.db = db;
     this.sql = prepareStatements(db);
-    this.buckets = new SqliteBucketIndex(db, bucketOptions);
+    this.buckets = new SqliteBucketIndex(db, options.buckets);
+    this.backgroundCheckpoints = options.backgroundCheckpoints !== false && file !== ':memory:' && !db.readonly;
   }
 
   /** Opens or creates the database at `file` (`:memory:` for a throwaway one). */
-  static async open(file: string, options: SqliteOpenOptions & { buckets?: Partial<BucketIndexOptions> } = {}): Promise<SqliteStore> {
+  static async open(file: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
     const db = openSqliteDatabase(file, options);
     try {
-      return new SqliteStore(file, db, options.buckets);
+      return new SqliteStore(file, db, options);
     } catch (err) {
       db.close();
       throw storeErrorFrom(file, err);
@@ -108,6 +124,9 @@ export class SqliteStore implements Store {
 
   async addArticles(items: readonly ArticleToAdd[]): Promise<AddResult[]> {
     for (const item of items) if (item.index) checkBucketKeys(item.index.bucketKeys);
+    if (items.length >= BULK_BATCH && this.backgroundCheckpoints && !this.checkpointer) {
+      this.checkpointer = this.run(() => new BackgroundCheckpointer(this.db, this.file));
+    }
     const results = this.run(() =>
       this.db.transaction((): AddResult[] => {
         const keys: Array<{ doc: number; keys: readonly BucketKey[] }> = [];
@@ -117,6 +136,7 @@ export class SqliteStore implements Store {
       }).immediate(),
     );
     this.run(() => this.buckets.maintain());
+    if (this.checkpointer) this.run(() => this.checkpointer!.afterCommit());
     return results;
   }
 
@@ -260,6 +280,9 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    const checkpointer = this.checkpointer;
+    this.checkpointer = null;
+    await checkpointer?.stop();
     if (!this.db.readonly && this.file !== ':memory:') {
       // Leave the file in rollback-journal mode when idle, so a later read-only open (list,
       // show) does not have to create -wal/-shm files beside it. Fails harmlessly while
