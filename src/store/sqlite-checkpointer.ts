@@ -4,8 +4,8 @@
  * In WAL mode a commit appends its pages to the -wal file, and every ~4 MB SQLite's automatic
  * checkpoint copies them into the database file and syncs it, inside the committing call. In
  * a large `add` that copy is mostly random page writes (the id and hash indexes) and was the
- * biggest single cost of the writing thread: profiled at 1 M articles, 4.4 s of its 15.5 s
- * per 20,000 articles, against 1.1 s with the automatic checkpoint off. So while a bulk add
+ * biggest single cost of the writing thread at 1 M articles (bench/RESULTS.md, "1 M a fourth
+ * time": 4.4 s of its 15.5 s per 20,000 articles). So while a bulk add
  * runs, the writer's connection stops checkpointing and a worker thread with its own
  * connection runs PASSIVE checkpoints (they never block the writer) every `intervalMs`. The
  * WAL starts again from its beginning at the first commit after a checkpoint that copied
@@ -28,9 +28,6 @@ export interface CheckpointerOptions {
 }
 
 export const DEFAULT_CHECKPOINTER_OPTIONS: CheckpointerOptions = { intervalMs: 100, maxWalBytes: 1 << 30 };
-
-/** SQLite's own automatic-checkpoint threshold (pages), restored when the worker stops. */
-const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
 /**
  * The worker's whole program, plain CommonJS so that it runs unchanged from the compiled
@@ -59,6 +56,8 @@ export class BackgroundCheckpointer {
   private readonly walFile: string;
   /** WAL size seen after the previous commit. */
   private lastWalBytes = 0;
+  /** The writer's automatic-checkpoint setting (pages) before we turned it off. */
+  private readonly autoCheckpoint: number;
 
   /** Turns off `db`'s automatic checkpoint and starts the worker on `file`. */
   constructor(
@@ -68,9 +67,10 @@ export class BackgroundCheckpointer {
   ) {
     this.walFile = `${file}-wal`;
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    db.pragma('wal_autocheckpoint = 0');
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, intervalMs: o.intervalMs } });
     this.worker.unref(); // never what keeps a process alive
+    this.autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    db.pragma('wal_autocheckpoint = 0');
     this.exited = new Promise((resolve) => {
       this.worker.once('exit', () => resolve());
       // A worker that cannot open the file leaves checkpoints to the writer.
@@ -105,6 +105,6 @@ export class BackgroundCheckpointer {
   }
 
   private restoreAutoCheckpoint(): void {
-    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.autoCheckpoint}`);
   }
 }

@@ -26,8 +26,6 @@ const BULK_BATCH = 64;
 export interface SqliteStoreOptions extends SqliteOpenOptions {
   /** Tuning of the bucket index's tail and run merges. */
   buckets?: Partial<BucketIndexOptions>;
-  /** Checkpoint the WAL on a worker thread once a bulk add starts (sqlite-checkpointer.ts). */
-  backgroundCheckpoints?: boolean;
 }
 
 interface ArticleRow {
@@ -95,16 +93,14 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly sql: ReturnType<typeof prepareStatements>;
   private readonly buckets: SqliteBucketIndex;
-  /** Started by the first bulk batch, stopped by close(); null before and when turned off. */
+  /** Started by the first bulk batch of a file store (sqlite-checkpointer.ts), stopped by close(). */
   private checkpointer: BackgroundCheckpointer | null = null;
-  private readonly backgroundCheckpoints: boolean;
 
   private constructor(file: string, db: Database.Database, options: SqliteStoreOptions) {
     this.file = file;
     this.db = db;
     this.sql = prepareStatements(db);
     this.buckets = new SqliteBucketIndex(db, options.buckets);
-    this.backgroundCheckpoints = options.backgroundCheckpoints !== false && file !== ':memory:' && !db.readonly;
   }
 
   /** Opens or creates the database at `file` (`:memory:` for a throwaway one). */
@@ -124,7 +120,7 @@ export class SqliteStore implements Store {
 
   async addArticles(items: readonly ArticleToAdd[]): Promise<AddResult[]> {
     for (const item of items) if (item.index) checkBucketKeys(item.index.bucketKeys);
-    if (items.length >= BULK_BATCH && this.backgroundCheckpoints && !this.checkpointer) {
+    if (items.length >= BULK_BATCH && !this.checkpointer && this.file !== ':memory:') {
       this.checkpointer = this.run(() => new BackgroundCheckpointer(this.db, this.file));
     }
     const results = this.run(() =>
