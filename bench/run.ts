@@ -74,7 +74,7 @@ export async function runBench(options: Partial<BenchOptions>, log: (line: strin
       const ing = await timed('ingest', () => ingestCorpus(store, corpus, o.docs, engine, workers, ids, (n) => log(`  ingested ${n}`)));
       const { found, ...candidates } = await timed('candidates', () => candidateRecall(store, corpus, o.docs, engine, ids, o.recallPerKind));
       const relations = await timed('relations', () => relateFound(store, engine, found, workers, o.relatePairs));
-      const trace = await timed('trace', () => traceLatency(store, corpus, o.docs, engine, o.traces));
+      const trace = await timed('trace', () => traceLatency(store, corpus, o.docs, engine, o.traces, workers));
       await store.close();
       const bytes = databaseBytes(dbPath);
       return {

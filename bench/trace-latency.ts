@@ -5,11 +5,14 @@
  * relatePairsParallel throughput on candidate pairs of stored articles.
  *
  *   node --import tsx bench/trace-latency.ts --db /tmp/trace-bench/…/bench.db --docs 10000 --n 50
- *       [--seed 1] [--check] [--relate 200] [--workers 2]
+ *       [--seed 1] [--check] [--threads 2] [--relate 200] [--workers 2]
+ *
+ * --threads N traces on a ParallelTracer with N threads (this one included); 1 = traceArticle.
  */
 import { parseArgs } from 'node:util';
 import { createEngine, type Engine } from '../src/engine/engine.js';
-import { fullTrace, traceArticle, type TraceTimings } from '../src/engine/trace.js';
+import { fullTrace, traceArticle, type TraceOptions, type TraceTimings } from '../src/engine/trace.js';
+import { ParallelTracer } from '../src/parallel/trace.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
@@ -29,6 +32,7 @@ const { values: args } = parseArgs({
     check: { type: 'boolean', default: false },
     relate: { type: 'string', default: '0' },
     workers: { type: 'string', default: '2' },
+    threads: { type: 'string', default: '1' },
   },
 });
 
@@ -38,8 +42,9 @@ const ms = (t: number): string => `${t.toFixed(1)} ms`;
 const gist = (r: PairRelation): string =>
   JSON.stringify([r.b, r.relation, r.confidence, r.direction, r.direction_confidence, r.share_a, r.share_b, r.passages.length, r.substitutions.length]);
 
-async function traceLatency(engine: Engine, store: Store, corpus: SynthCorpus, from: number, n: number): Promise<void> {
-  const trace = traceArticle;
+type Trace = (engine: Engine, store: Store, article: Article, options: Partial<TraceOptions>) => Promise<PairRelation[]>;
+
+async function traceLatency(engine: Engine, store: Store, corpus: SynthCorpus, from: number, n: number, trace: Trace): Promise<void> {
   const walls: number[] = [];
   const cpus: number[] = [];
   const split: Record<keyof TraceTimings, number[]> = { query: [], load: [], analysis: [], alignment: [], candidates: [], analysed: [] };
@@ -107,12 +112,16 @@ async function main(): Promise<void> {
   const store = await openStore(args.db);
   const engine = createEngine();
   const corpus = new SynthCorpus(Number(args.seed));
+  const threads = Number(args.threads);
+  const tracer = threads > 1 ? new ParallelTracer(engine, { threads }) : null;
+  const trace: Trace = tracer ? (_e, s, a, o) => tracer.trace(s, a, o) : traceArticle;
   try {
     // warm up: lexicon, filler index, JIT (a long-running server pays this once)
-    await traceArticle(engine, store, prepareArticle(corpus.doc(Number(args.docs) + 10_000).raw));
-    if (Number(args.n) > 0) await traceLatency(engine, store, corpus, Number(args.docs), Number(args.n));
+    for (let i = 0; i < 3; i++) await trace(engine, store, prepareArticle(corpus.doc(Number(args.docs) + 10_000 + i).raw), {});
+    if (Number(args.n) > 0) await traceLatency(engine, store, corpus, Number(args.docs), Number(args.n), trace);
     if (Number(args.relate) > 0) await relateSpeed(engine, store, Number(args.relate), Number(args.workers));
   } finally {
+    await tracer?.close();
     await store.close();
   }
 }

@@ -11,12 +11,13 @@ import type { PairFeatures } from '../relate/features.js';
 import type { Article } from '../types.js';
 import { createEngine } from './engine.js';
 import { storeArticle } from './ingest.js';
-import { fullTrace, traceArticle, type TraceTimings } from './trace.js';
+import { fullTrace, splitByLength, traceArticle, traceOnShards, type TraceTimings } from './trace.js';
+import { TraceShard } from './trace-shard.js';
+import { ParallelTracer } from '../parallel/trace.js';
 
 const examples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'examples');
 
-test('trace answers as a full analysis of every candidate does, and twice the same (cached candidates)', async () => {
-  const engine = createEngine();
+async function exampleStore(engine = createEngine()) {
   const store = await SqliteStore.open(':memory:');
   const index = new StoreCandidateIndex(store, engine.options.index);
   const articles: Article[] = [];
@@ -26,6 +27,11 @@ test('trace answers as a full analysis of every candidate does, and twice the sa
     articles.push(a);
     await storeArticle(store, index, engine, a);
   }
+  return { engine, store, articles };
+}
+
+test('trace answers as a full analysis of every candidate does, and twice the same (cached candidates)', async () => {
+  const { engine, store, articles } = await exampleStore();
   assert.ok(articles.length >= 10);
   let related = 0;
   for (const a of articles.slice(0, 6)) {
@@ -51,4 +57,30 @@ test('the relation decision does not read broken phrases (trace ranks candidates
     const f = { ...base, share_a: share, share_b: share, share_small: share, share_large: share, unquoted_share_small: share };
     assert.deepEqual(classifyPair({ ...f, broken_a: 7, broken_b: 3 }, DEFAULT_CLASSIFY_OPTIONS), classifyPair(f, DEFAULT_CLASSIFY_OPTIONS));
   }
+});
+
+test('a trace split over shards, in this thread or on worker threads, answers as one shard does', async () => {
+  const { engine, store, articles } = await exampleStore();
+  const tracer = new ParallelTracer(engine, { threads: 2 });
+  try {
+    const three = [new TraceShard(engine), new TraceShard(engine), new TraceShard(engine)];
+    for (const a of articles.slice(0, 5)) {
+      const one = await traceArticle(engine, store, a, { limit: 6 });
+      assert.ok(one.length > 0);
+      assert.deepEqual(await traceOnShards(engine, store, a, three, { limit: 6 }), one);
+      assert.deepEqual(await tracer.trace(store, a, { limit: 6 }), one);
+    }
+  } finally {
+    await tracer.close();
+    await store.close();
+  }
+});
+
+test('a shard refuses to finish a trace it did not rank, and the split balances text length', () => {
+  const engine = createEngine();
+  assert.throws(() => new TraceShard(engine).finish({ traceId: 99, known: [], shown: [] }), /not open/);
+  const doc = (id: string, n: number) => ({ id, text: 'x'.repeat(n) }) as Article;
+  const parts = splitByLength([doc('a', 10), doc('b', 50), doc('c', 30), doc('d', 25), doc('e', 5)], 2);
+  assert.deepEqual(parts.map((p) => p.map((d) => d.id)), [['b', 'a'], ['c', 'd', 'e']]);
+  assert.deepEqual(splitByLength([], 3), [[], [], []]);
 });

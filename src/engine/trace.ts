@@ -1,16 +1,12 @@
-import type { Alignment, Article, PairRelation, RelationType, Token } from '../types.js';
+import type { Article, PairRelation, RelationType, Token } from '../types.js';
 import type { Store } from '../store/store.js';
 import { fingerprintText } from '../fingerprint/index.js';
 import { StoreCandidateIndex } from '../fingerprint/candidates.js';
 import { nameKey, type BucketKey } from '../fingerprint/keys.js';
 import { namedEntities } from '../relate/topic.js';
-import { alignTokens } from '../align/align.js';
-import { KnownNames } from '../relate/broken-phrases.js';
-import { classifyPair } from '../relate/classify.js';
-import { pairFeatures, type PairFeatures } from '../relate/features.js';
-import { readsBrokenPhrases, relateAligned } from '../relate/relate.js';
-import type { AnalyzedArticle } from '../relate/analyzed.js';
-import { analyzeArticle, analyzeBase, compareAnalyzed, namesOf, tokensOf, withKnownNames, type ArticleBase, type Engine } from './engine.js';
+import { readsBrokenPhrases } from '../relate/relate.js';
+import { analyzeArticle, compareAnalyzed, namesOf, tokensOf, type Engine } from './engine.js';
+import { TraceShard, type FinishJob, type FinishReply, type RankJob, type RankKey, type RankReply } from './trace-shard.js';
 
 /** Bucket keys of an article's names: an inverted index in the store for same-event search. */
 export function entityKeys(entities: Iterable<string>): BucketKey[] {
@@ -100,37 +96,23 @@ export async function traceCandidates(engine: Engine, store: Store, article: Art
   return others;
 }
 
-/** Stored articles' bases kept per engine: traces of one story meet the same candidates again. */
-const BASE_CACHE_LIMIT = 2000;
-const baseCache = new WeakMap<Engine, Map<string, { json: string; base: ArticleBase }>>();
-
-/** analyzeBase of a stored article (no corpus statistics), from the cache when the article is unchanged. */
-function storedBase(engine: Engine, article: Article): ArticleBase {
-  let cache = baseCache.get(engine);
-  if (!cache) baseCache.set(engine, (cache = new Map()));
-  const json = JSON.stringify(article);
-  const hit = cache.get(article.id);
-  cache.delete(article.id); // re-inserted below: most recently used last
-  if (hit && hit.json === json) {
-    cache.set(article.id, hit);
-    return hit.base;
-  }
-  if (cache.size >= BASE_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  const base = analyzeBase(engine, article);
-  cache.set(article.id, { json, base });
-  return base;
+/** A shard as trace sees it: in this thread (TraceShard) or in a worker (src/parallel/trace.ts). */
+export interface TraceShardHandle {
+  rank(job: RankJob, myTokens?: Token[]): RankReply | Promise<RankReply>;
+  finish(job: FinishJob): FinishReply | Promise<FinishReply>;
+  drop(traceId: number): void | Promise<void>;
 }
 
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+/** This thread's shard per engine: its cache of stored articles' bases outlives one trace. */
+const localShards = new WeakMap<Engine, TraceShard>();
 
-/** One candidate judged without the broken-phrase evidence: enough to rank it. */
-interface Ranked {
-  other: AnalyzedArticle;
-  alignment: Alignment;
-  /** Its features without broken phrases (what the relation decision reads). */
-  plain: PairFeatures;
-  key: Pick<PairRelation, 'a' | 'b' | 'relation' | 'share_a' | 'share_b' | 'confidence'>;
+export function localTraceShard(engine: Engine): TraceShard {
+  let shard = localShards.get(engine);
+  if (!shard) localShards.set(engine, (shard = new TraceShard(engine)));
+  return shard;
 }
+
+let lastTraceId = 0;
 
 /**
  * The stored articles related to `article` (stored or not), strongest first; `a` of each
@@ -140,37 +122,54 @@ interface Ranked {
  * not depend on broken phrases, so the answer is the one a full analysis of every candidate
  * gives.
  */
-export async function traceArticle(engine: Engine, store: Store, article: Article, options: Partial<TraceOptions> = {}): Promise<PairRelation[]> {
+export function traceArticle(engine: Engine, store: Store, article: Article, options: Partial<TraceOptions> = {}): Promise<PairRelation[]> {
+  return traceOnShards(engine, store, article, [localTraceShard(engine)], options);
+}
+
+/**
+ * traceArticle with the candidates split over `shards` by length (the longest first, each to
+ * the least loaded shard). Put this thread's shard last: it runs synchronously, and the others
+ * should have their work by then. The answer does not depend on the shards.
+ */
+export async function traceOnShards(engine: Engine, store: Store, article: Article, shards: readonly TraceShardHandle[], options: Partial<TraceOptions> = {}): Promise<PairRelation[]> {
   const o = { ...DEFAULT_TRACE_OPTIONS, ...options };
   const timings = o.timings ?? {};
   const myTokens = tokensOf(engine, article);
   const others = await traceCandidates(engine, store, article, myTokens, o.limit, timings);
-  let t = performance.now();
-  const bases = [analyzeBase(engine, article, undefined, myTokens), ...others.map((a) => storedBase(engine, a))];
-  const known = new KnownNames(bases.flatMap((b) => b.names), engine.lexicon);
-  const [me, ...docs] = bases.map((b) => withKnownNames(engine, b, known));
-  let analysis = performance.now() - t;
-  t = performance.now();
-  const ranked: Ranked[] = docs.map((other) => {
-    const alignment = alignTokens(article.text, me.tokens, other.article.text, other.tokens, engine.lexicon, engine.options.align);
-    const plain = pairFeatures(me, other, alignment);
-    const decision = classifyPair(plain, engine.options.classify);
-    const key = { a: article.id, b: other.article.id, relation: decision.relation, confidence: decision.confidence, share_a: round3(alignment.share_a), share_b: round3(alignment.share_b) };
-    return { other, alignment, plain, key };
-  });
-  const shown = ranked.filter((r) => o.includeUnrelated || r.key.relation !== 'unrelated').sort((x, y) => byStrength(x.key, y.key)).slice(0, o.limit);
-  let alignment = performance.now() - t;
-  t = performance.now();
-  // broken phrases (lazy: computed on first read) of the shown pairs relateAligned reads them
-  // for, and then of the article; read here so their time counts as analysis
-  const derived = shown.filter((r) => readsBrokenPhrases(r.key.relation));
-  for (const r of derived.length > 0 ? [{ other: me }, ...derived] : []) void r.other.brokenPhrases;
-  analysis += performance.now() - t;
-  t = performance.now();
-  const out = shown.map((r) => relateAligned(me, r.other, r.alignment, engine.options.classify, r.plain));
-  alignment += performance.now() - t;
-  Object.assign(timings, { analysis, alignment, candidates: others.length, analysed: derived.length });
-  return out.sort(byStrength);
+  const parts = splitByLength(others, shards.length);
+  const traceId = ++lastTraceId;
+  const last = shards.length - 1;
+  try {
+    const ranks = await Promise.all(shards.map((s, i) => s.rank({ traceId, article, candidates: parts[i] }, i === last ? myTokens : undefined)));
+    const byId = new Map<string, { key: RankKey; names: string[]; shard: number }>();
+    ranks.forEach((r, i) => r.ranked.forEach((x) => byId.set(x.key.b, { ...x, shard: i })));
+    const ranked = others.map((a) => byId.get(a.id)!);
+    const shown = ranked.filter((r) => o.includeUnrelated || r.key.relation !== 'unrelated').sort((x, y) => byStrength(x.key, y.key)).slice(0, o.limit);
+    // the names every side of the trace knows: the article's, then each candidate's in id order
+    const known = [...ranks[last].names, ...ranked.flatMap((r) => r.names)];
+    const finished = await Promise.all(
+      shards.map((s, i) => s.finish({ traceId, known, shown: shown.filter((r) => r.shard === i).map((r) => r.key.b) })),
+    );
+    const sum = (f: (x: { analysis: number; alignment: number }) => number) => [...ranks, ...finished].reduce((n, x) => n + f(x), 0);
+    Object.assign(timings, { analysis: sum((x) => x.analysis), alignment: sum((x) => x.alignment), candidates: others.length, analysed: shown.filter((r) => readsBrokenPhrases(r.key.relation)).length });
+    return finished.flatMap((f) => f.relations).sort(byStrength);
+  } catch (err) {
+    await Promise.all(shards.map((s) => s.drop(traceId)));
+    throw err;
+  }
+}
+
+/** Candidates over `n` shards, balanced by text length (the cost of analysing and aligning one). */
+export function splitByLength(articles: readonly Article[], n: number): Article[][] {
+  const parts: Article[][] = Array.from({ length: n }, () => []);
+  const load = new Array<number>(n).fill(0);
+  const order = [...articles].sort((x, y) => y.text.length - x.text.length || (x.id < y.id ? -1 : 1));
+  for (const a of order) {
+    const i = load.indexOf(Math.min(...load));
+    parts[i].push(a);
+    load[i] += a.text.length;
+  }
+  return parts;
 }
 
 /**

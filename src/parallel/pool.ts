@@ -29,6 +29,8 @@ export function workerEntry(): { script: URL | string; eval: boolean } {
 
 interface Pending {
   task: WorkerTask;
+  /** The one worker this task must run on (it holds state an earlier task left), or any. */
+  slot?: number;
   resolve: (reply: WorkerReply) => void;
   reject: (err: Error) => void;
 }
@@ -64,10 +66,20 @@ export class WorkerPool {
   }
 
   run(task: WorkerTask): Promise<WorkerReply> {
+    return this.enqueue(task);
+  }
+
+  /** Runs `task` on worker `slot` (0 … size-1), after the tasks queued for it before. */
+  runOn(slot: number, task: WorkerTask): Promise<WorkerReply> {
+    if (!Number.isInteger(slot) || slot < 0 || slot >= this.slots.length) return Promise.reject(new Error(`no worker ${slot} in a pool of ${this.slots.length}`));
+    return this.enqueue(task, slot);
+  }
+
+  private enqueue(task: WorkerTask, slot?: number): Promise<WorkerReply> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+      this.queue.push({ task, slot, resolve, reject });
       this.dispatch();
     });
   }
@@ -88,11 +100,13 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.busy || this.queue.length === 0) continue;
-      slot.busy = this.queue.shift()!;
+    this.slots.forEach((slot, i) => {
+      if (slot.busy) return;
+      const next = this.queue.findIndex((job) => job.slot === undefined || job.slot === i);
+      if (next < 0) return;
+      slot.busy = this.queue.splice(next, 1)[0];
       slot.worker.postMessage(slot.busy.task);
-    }
+    });
   }
 
   private finish(slot: Slot, reply: WorkerReply): void {

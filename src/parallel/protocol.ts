@@ -2,6 +2,7 @@
 import type { EngineOptions } from '../engine/engine.js';
 import type { BucketKey } from '../fingerprint/keys.js';
 import type { TermStats } from '../relate/topic.js';
+import type { FinishJob, FinishReply, RankJob, RankReply } from '../engine/trace-shard.js';
 import type { Article, PairRelation, RawDocument } from '../types.js';
 
 /** One document prepared by a worker: what the main thread writes to the store. */
@@ -40,10 +41,16 @@ export interface RelateContext {
 export type WorkerTask =
   | { type: 'prepare'; options: EngineOptions; docs: RawDocument[] }
   | { type: 'context'; options: EngineOptions; context: RelateContext }
-  | { type: 'relate'; pairs: Array<[Article, Article]> };
+  | { type: 'relate'; pairs: Array<[Article, Article]> }
+  /** The two halves of a trace shard's work (src/engine/trace-shard.ts), after 'context'. */
+  | { type: 'trace-rank'; job: RankJob }
+  | { type: 'trace-finish'; job: FinishJob }
+  | { type: 'trace-drop'; traceId: number };
 
 export type WorkerReply =
   | { type: 'prepared'; docs: Array<PreparedDocument | RefusedDocument> }
   | { type: 'ready' }
   | { type: 'related'; relations: PairRelation[] }
+  | { type: 'ranked'; reply: RankReply }
+  | { type: 'finished'; reply: FinishReply }
   | { type: 'failed'; message: string };

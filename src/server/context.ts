@@ -5,7 +5,8 @@ import type { Article } from '../types.js';
 import { UserError } from '../errors.js';
 import type { AnalysisLock } from '../queue/analyze-lock.js';
 import { AnalysisGate } from './limits.js';
-import { sharedEngine } from './lazy.js';
+import { analysisModules, sharedEngine } from './lazy.js';
+import type { ParallelTracer } from '../parallel/trace.js';
 import type { ErrorLog } from './errors.js';
 import type { ServerOptions } from './options.js';
 
@@ -13,6 +14,9 @@ export interface ServerContext {
   store: Store;
   /** The engine and its modules load on the first analysis, so pages that only read answer at once. */
   engine(): Promise<Engine>;
+  /** Traces on options.traceThreads threads; its workers start on first use and stop with closeTracer. */
+  tracer(): Promise<ParallelTracer>;
+  closeTracer(): Promise<void>;
   /** Serialises this process's analysis calls (per process: each server has its own). */
   gate: AnalysisGate;
   /** The database's analysis lock, shared with other servers and workers on it (no-op on SQLite). */
@@ -22,9 +26,17 @@ export interface ServerContext {
 }
 
 export function createServerContext(store: Store, analysisLock: AnalysisLock, options: ServerOptions, log: ErrorLog): ServerContext {
+  let tracer: Promise<ParallelTracer> | null = null;
   return {
     store,
     engine: sharedEngine,
+    tracer: () =>
+      (tracer ??= Promise.all([analysisModules(), sharedEngine()]).then(([m, engine]) => new m.ParallelTracer(engine, { threads: options.traceThreads }))),
+    closeTracer: async () => {
+      const t = tracer;
+      tracer = null;
+      if (t) await (await t).close();
+    },
     gate: new AnalysisGate(options.maxPendingAnalyses),
     analysisLock,
     options,

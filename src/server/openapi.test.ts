@@ -9,7 +9,8 @@ import type { ServerContext } from './context.js';
 
 /** The app's own routes, as OpenAPI paths ("/api/articles/{id}"), without wildcards. */
 function appRoutes(): Set<string> {
-  const ctx = { store: {} as never, engine: () => Promise.reject(new Error('unused')), gate: new AnalysisGate(1), analysisLock: openAnalysisLock(''), options: DEFAULT_SERVER_OPTIONS, log: () => {} } as ServerContext;
+  const unused = () => Promise.reject(new Error('unused'));
+  const ctx = { store: {} as never, engine: unused, tracer: unused, closeTracer: unused, gate: new AnalysisGate(1), analysisLock: openAnalysisLock(''), options: DEFAULT_SERVER_OPTIONS, log: () => {} } as ServerContext;
   const app = createApp(ctx);
   const out = new Set<string>();
   for (const r of app.routes) {

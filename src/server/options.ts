@@ -16,6 +16,8 @@ export interface ServerOptions {
   requestTimeoutMs: number;
   /** Folder of the built web UI; null: the default build output (dist/web). */
   webRoot: string | null;
+  /** Threads one trace uses (the request's own included): 0 = one per core, 1 = no worker threads. */
+  traceThreads: number;
   /** Load the analysis modules and lexicon this long after start, so the first trace is quick; null: on first use. */
   warmUpAfterMs: number | null;
 }
@@ -29,5 +31,6 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   maxPendingAnalyses: 4,
   requestTimeoutMs: 30_000,
   webRoot: null,
+  traceThreads: 0,
   warmUpAfterMs: 1500,
 };

@@ -51,11 +51,11 @@ export function analysisRoutes(app: Hono, ctx: ServerContext): void {
   app.post('/api/trace', async (c) => {
     const raw = await oneDocumentFromRequest(c);
     const limit = Math.min(Math.max(Number(c.req.query('limit')) || 20, 1), 100);
-    const { prepareArticle, traceArticle } = await analysisModules();
+    const { prepareArticle } = await analysisModules();
     const article = prepareArticle(raw);
     checkTextSize(ctx, article);
-    const engine = await ctx.engine();
-    const relations = await ctx.gate.run(() => traceArticle(engine, ctx.store, article, { limit }));
+    const tracer = await ctx.tracer();
+    const relations = await ctx.gate.run(() => tracer.trace(ctx.store, article, { limit }));
     const others = await summariesOf(ctx.store, relations.map((r) => r.b));
     return c.json({ article, relations: relations.map((r) => ({ ...r, other: others[r.b] ?? null })) });
   });

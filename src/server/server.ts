@@ -6,7 +6,6 @@ import { openAnalysisLock } from '../queue/analyze-lock.js';
 import { openStore } from '../store/open.js';
 import { createApp } from './app.js';
 import { createServerContext } from './context.js';
-import { sharedEngine } from './lazy.js';
 import type { ErrorLog } from './errors.js';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptions } from './options.js';
 
@@ -36,7 +35,8 @@ export async function startServer(options: Partial<ServerOptions> = {}, log: Err
   const o: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, ...options };
   const store = await openStore(o.db);
   const analysisLock = openAnalysisLock(o.db);
-  const app = createApp(createServerContext(store, analysisLock, o, log));
+  const ctx = createServerContext(store, analysisLock, o, log);
+  const app = createApp(ctx);
   const server = await new Promise<Server>((resolveServer, reject) => {
     const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host, serverOptions: slowClientLimits(o.requestTimeoutMs) }, () => resolveServer(s as Server));
     s.once('error', reject);
@@ -46,7 +46,7 @@ export async function startServer(options: Partial<ServerOptions> = {}, log: Err
     throw err;
   });
   // After the first page has had its chance: loading blocks the event loop for about a second.
-  const warmUp = o.warmUpAfterMs === null ? null : setTimeout(() => void sharedEngine().catch((e: Error) => log(`storytrace serve: warm-up failed: ${e.message}`)), o.warmUpAfterMs);
+  const warmUp = o.warmUpAfterMs === null ? null : setTimeout(() => void ctx.tracer().catch((e: Error) => log(`storytrace serve: warm-up failed: ${e.message}`)), o.warmUpAfterMs);
   warmUp?.unref();
   const { port } = server.address() as AddressInfo;
   const shown = o.host.includes(':') ? `[${o.host}]` : o.host;
@@ -59,6 +59,7 @@ export async function startServer(options: Partial<ServerOptions> = {}, log: Err
         server.close(() => done());
         server.closeAllConnections();
       });
+      await ctx.closeTracer();
       await analysisLock.close();
       await store.close();
     },

@@ -5,11 +5,18 @@ import { writeLine, type CliContext, type RegisterCommand } from '../context.js'
 interface ServeFlags {
   port: number;
   host: string;
+  traceThreads: number;
 }
 
 function portNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number (0-65535)');
+  return n;
+}
+
+function threadCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new InvalidArgumentError('expected a thread count (0-256; 0: one per core)');
   return n;
 }
 
@@ -19,11 +26,12 @@ export const registerServe: RegisterCommand = (program: Command, ctx: CliContext
     .description('serve the HTTP API (/api, /openapi.json) and the web UI on the store, until interrupted')
     .option('--port <n>', 'TCP port (0: any free port)', portNumber, 8080)
     .option('--host <address>', 'address to bind; the API has no login, so keep it on loopback unless a proxy guards it', '127.0.0.1')
+    .option('--trace-threads <n>', 'threads one trace uses, its own included (0: one per core; 1: no worker threads)', threadCount, 0)
     .action((flags: ServeFlags) => serveUntilStopped(ctx, flags));
 };
 
 async function serveUntilStopped(ctx: CliContext, flags: ServeFlags): Promise<void> {
-  const server = await (await import('../../server/server.js')).startServer({ db: ctx.dbSpec(), port: flags.port, host: flags.host }, (line) => writeLine(ctx.io.stderr, line));
+  const server = await (await import('../../server/server.js')).startServer({ db: ctx.dbSpec(), port: flags.port, host: flags.host, traceThreads: flags.traceThreads }, (line) => writeLine(ctx.io.stderr, line));
   writeLine(ctx.io.stdout, `storytrace: serving ${await shownSpec(ctx.dbSpec())} at ${server.url}/ (API: ${server.url}/openapi.json); Ctrl-C stops`);
   await new Promise<void>((done) => {
     const stop = () => {
