@@ -5,9 +5,10 @@
  * relatePairsParallel throughput on candidate pairs of stored articles.
  *
  *   node --import tsx bench/trace-latency.ts --db /tmp/trace-bench/…/bench.db --docs 10000 --n 50
- *       [--seed 1] [--check] [--threads 2] [--relate 200] [--workers 2]
+ *       [--seed 1] [--check] [--threads 2] [--warm 3] [--relate 200] [--workers 2]
  *
  * --threads N traces on a ParallelTracer with N threads (this one included); 1 = traceArticle.
+ * --warm N traces N other articles first (JIT, lexicon, workers): a long-running server has.
  */
 import { parseArgs } from 'node:util';
 import { createEngine, type Engine } from '../src/engine/engine.js';
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     relate: { type: 'string', default: '0' },
     workers: { type: 'string', default: '2' },
     threads: { type: 'string', default: '1' },
+    warm: { type: 'string', default: '3' },
   },
 });
 
@@ -117,7 +119,7 @@ async function main(): Promise<void> {
   const trace: Trace = tracer ? (_e, s, a, o) => tracer.trace(s, a, o) : traceArticle;
   try {
     // warm up: lexicon, filler index, JIT (a long-running server pays this once)
-    for (let i = 0; i < 3; i++) await trace(engine, store, prepareArticle(corpus.doc(Number(args.docs) + 10_000 + i).raw), {});
+    for (let i = 0; i < Number(args.warm); i++) await trace(engine, store, prepareArticle(corpus.doc(Number(args.docs) + 10_000 + i).raw), {});
     if (Number(args.n) > 0) await traceLatency(engine, store, corpus, Number(args.docs), Number(args.n), trace);
     if (Number(args.relate) > 0) await relateSpeed(engine, store, Number(args.relate), Number(args.workers));
   } finally {
