@@ -49,7 +49,7 @@ type Trace = (engine: Engine, store: Store, article: Article, options: Partial<T
 async function traceLatency(engine: Engine, store: Store, corpus: SynthCorpus, from: number, n: number, trace: Trace): Promise<void> {
   const walls: number[] = [];
   const cpus: number[] = [];
-  const split: Record<keyof TraceTimings, number[]> = { query: [], load: [], analysis: [], alignment: [], candidates: [], analysed: [] };
+  const split: Record<keyof TraceTimings, number[]> = { query: [], fingerprintQuery: [], nameQuery: [], load: [], analysis: [], alignment: [], candidates: [], analysed: [] };
   let mismatches = 0;
   let compared = 0;
   for (const doc of corpus.docs(from, from + n)) {
@@ -76,7 +76,7 @@ async function traceLatency(engine: Engine, store: Store, corpus: SynthCorpus, f
   console.log(`trace ${n} new articles (synth ${from}…${from + n - 1}): p50 ${ms(quantile(walls, 0.5))}, p95 ${ms(quantile(walls, 0.95))}, max ${ms(Math.max(...walls))}`);
   console.log(`  cpu time   p50 ${ms(quantile(cpus, 0.5))}, p95 ${ms(quantile(cpus, 0.95))}, max ${ms(Math.max(...cpus))} (wall time on a loaded machine waits for the CPU)`);
   for (const [k, v] of Object.entries(split)) {
-    if (v.length > 0) console.log(`  ${k.padEnd(10)} p50 ${quantile(v, 0.5).toFixed(1)}  p95 ${quantile(v, 0.95).toFixed(1)}  max ${Math.max(...v).toFixed(1)}`);
+    if (v.length > 0) console.log(`  ${k.padEnd(16)} p50 ${quantile(v, 0.5).toFixed(1)}  p95 ${quantile(v, 0.95).toFixed(1)}  max ${Math.max(...v).toFixed(1)}`);
   }
   if (args.check) console.log(`  check against a full analysis of every candidate: ${mismatches} of ${n} traces differ (${compared} relations compared)`);
 }

@@ -30,8 +30,12 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = { limit: 20, includeUnrelated
 
 /** Where a trace spent its time (ms), and how much it analysed. */
 export interface TraceTimings {
-  /** Fingerprint and name-index look-ups. */
+  /** Fingerprint and name-index look-ups (the two below, and choosing among what they found). */
   query: number;
+  /** Fingerprinting the text and the LSH look-up, scoring included. */
+  fingerprintQuery: number;
+  /** The text's name keys and the name-index look-up. */
+  nameQuery: number;
   /** Reading the candidates from the store. */
   load: number;
   /** Tokens, topics, quotes, credits and broken phrases of the article and its candidates. */
@@ -81,8 +85,11 @@ export async function traceCandidates(engine: Engine, store: Store, article: Art
   const reused = await index.query(fp, { excludeId: article.id, limit: Math.min(engine.options.maxFingerprintCandidates, room) });
   for (const c of reused) ids.add(c.id);
   const names = Math.min(engine.options.maxTopicCandidates, room);
+  const atNames = performance.now();
   // room for the article itself and the fingerprint neighbours, which are left out below
   const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), names + ids.size + 1);
+  timings.fingerprintQuery = atNames - t;
+  timings.nameQuery = performance.now() - atNames;
   const top = [...byNames.entries()].filter(([id]) => id !== article.id && !ids.has(id)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   for (const [id] of top.slice(0, names)) ids.add(id);
   timings.query = performance.now() - t;

@@ -1,6 +1,5 @@
 /** Everything the analysing routes use, imported together and late (see lazy.ts). */
 export { createEngine, compareArticles } from '../engine/engine.js';
-export { traceArticle } from '../engine/trace.js';
 export { ParallelTracer } from '../parallel/trace.js';
 export { analyzeStore } from '../engine/analyze-store.js';
 export { storeArticle } from '../engine/ingest.js';
