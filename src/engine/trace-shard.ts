@@ -71,18 +71,23 @@ export class TraceShard {
 
   constructor(readonly engine: Engine) {}
 
-  /** `myTokens`: the traced article's tokens when the caller has them (the main thread does). */
+  /**
+   * `myTokens`: the traced article's tokens when the caller has them (the main thread does).
+   * A trace may send its candidates in several jobs (those found first while the rest are
+   * looked up): a job for an open trace adds to it.
+   */
   rank(job: RankJob, myTokens?: Token[]): RankReply {
     const { engine } = this;
     let t = performance.now();
-    const me = analyzeBase(engine, job.article, undefined, myTokens);
+    const open = this.open.get(job.traceId);
+    const me = open?.me ?? analyzeBase(engine, job.article, undefined, myTokens);
     const others = job.candidates.map((a) => this.storedBase(a));
     const analysis = performance.now() - t;
     t = performance.now();
     // Broken phrases are read only in finish, so the known names do not matter yet.
     const none = new KnownNames([], engine.lexicon);
     const mine = withKnownNames(engine, me, none);
-    const compared = new Map<string, Compared>();
+    const compared = open?.compared ?? new Map<string, Compared>();
     const ranked = others.map((base) => {
       const alignment = alignTokens(job.article.text, me.tokens, base.article.text, base.tokens, engine.lexicon, engine.options.align);
       const plain = pairFeatures(mine, withKnownNames(engine, base, none), alignment);
@@ -91,8 +96,10 @@ export class TraceShard {
       const key = { a: job.article.id, b: base.article.id, relation: decision.relation, confidence: decision.confidence, share_a: round3(alignment.share_a), share_b: round3(alignment.share_b) };
       return { key, names: base.names };
     });
-    if (this.open.size >= OPEN_LIMIT) this.open.delete(this.open.keys().next().value!);
-    this.open.set(job.traceId, { me, compared });
+    if (!open) {
+      if (this.open.size >= OPEN_LIMIT) this.open.delete(this.open.keys().next().value!);
+      this.open.set(job.traceId, { me, compared });
+    }
     return { ranked, names: me.names, analysis, alignment: performance.now() - t };
   }
 

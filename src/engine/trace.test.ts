@@ -83,4 +83,25 @@ test('a shard refuses to finish a trace it did not rank, and the split balances 
   const parts = splitByLength([doc('a', 10), doc('b', 50), doc('c', 30), doc('d', 25), doc('e', 5)], 2);
   assert.deepEqual(parts.map((p) => p.map((d) => d.id)), [['b', 'a'], ['c', 'd', 'e']]);
   assert.deepEqual(splitByLength([], 3), [[], [], []]);
+  // on top of loads the shards already carry
+  const loaded = splitByLength([doc('a', 10), doc('b', 50), doc('c', 30)], 2, [70, 0]);
+  assert.deepEqual(loaded.map((p) => p.map((d) => d.id)), [['a'], ['b', 'c']]);
+});
+
+test('a shard given the candidates of a trace in two jobs ranks and finishes them as from one job', async () => {
+  const { engine, store, articles } = await exampleStore();
+  try {
+    const [me, ...others] = articles.slice(0, 7);
+    const whole = new TraceShard(engine);
+    const split = new TraceShard(engine);
+    const one = whole.rank({ traceId: 1, article: me, candidates: others });
+    const first = split.rank({ traceId: 1, article: me, candidates: others.slice(0, 2) });
+    const second = split.rank({ traceId: 1, article: me, candidates: others.slice(2) });
+    assert.deepEqual([...first.ranked, ...second.ranked], one.ranked);
+    const known = [...one.names, ...one.ranked.flatMap((r) => r.names)];
+    const shown = others.map((a) => a.id);
+    assert.deepEqual(split.finish({ traceId: 1, known, shown }).relations, whole.finish({ traceId: 1, known, shown }).relations);
+  } finally {
+    await store.close();
+  }
 });

@@ -77,30 +77,46 @@ export function nameNeighbours(engine: Engine, store: Store, keys: readonly Buck
  * can show. Never a scan of every article.
  */
 export async function traceCandidates(engine: Engine, store: Store, article: Article, tokens: Token[], limit: number, timings: Partial<TraceTimings> = {}): Promise<Article[]> {
-  let t = performance.now();
-  const ids = new Set<string>();
+  const room = Math.max(limit, 10);
+  const reused = await reusedNeighbours(engine, store, article, room, timings);
+  const named = await namedNeighbours(engine, store, article, tokens, room, reused, timings);
+  const t = performance.now();
+  const out = await loadArticles(store, [...reused, ...named].sort());
+  timings.load = performance.now() - t;
+  return out;
+}
+
+/** Ids of the stored articles whose fingerprints are nearest the article's (LSH), at most `room`. */
+async function reusedNeighbours(engine: Engine, store: Store, article: Article, room: number, timings: Partial<TraceTimings>): Promise<string[]> {
+  const t = performance.now();
   const index = new StoreCandidateIndex(store, engine.options.index);
   const fp = fingerprintText(article.text, article.sentences, engine.options.index);
-  const room = Math.max(limit, 10);
   const reused = await index.query(fp, { excludeId: article.id, limit: Math.min(engine.options.maxFingerprintCandidates, room) });
-  for (const c of reused) ids.add(c.id);
+  timings.fingerprintQuery = performance.now() - t;
+  return [...new Set(reused.map((c) => c.id))];
+}
+
+/** Ids of the stored articles sharing the most names with the article, besides `reused`. */
+async function namedNeighbours(engine: Engine, store: Store, article: Article, tokens: Token[], room: number, reused: readonly string[], timings: Partial<TraceTimings>): Promise<string[]> {
+  const t = performance.now();
   const names = Math.min(engine.options.maxTopicCandidates, room);
-  const atNames = performance.now();
+  const skip = new Set([article.id, ...reused]);
   // room for the article itself and the fingerprint neighbours, which are left out below
-  const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), names + ids.size + 1);
-  timings.fingerprintQuery = atNames - t;
-  timings.nameQuery = performance.now() - atNames;
-  const top = [...byNames.entries()].filter(([id]) => id !== article.id && !ids.has(id)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  for (const [id] of top.slice(0, names)) ids.add(id);
-  timings.query = performance.now() - t;
-  t = performance.now();
-  const others: Article[] = [];
-  for (const id of [...ids].sort()) {
+  const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), names + reused.length + 1);
+  const top = [...byNames.entries()].filter(([id]) => !skip.has(id)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  timings.nameQuery = performance.now() - t;
+  timings.query = (timings.fingerprintQuery ?? 0) + timings.nameQuery;
+  return top.slice(0, names).map(([id]) => id);
+}
+
+/** The stored articles of `ids`, in that order (ids no longer stored are left out). */
+async function loadArticles(store: Store, ids: readonly string[]): Promise<Article[]> {
+  const out: Article[] = [];
+  for (const id of ids) {
     const a = await store.getArticle(id);
-    if (a) others.push(a);
+    if (a) out.push(a);
   }
-  timings.load = performance.now() - t;
-  return others;
+  return out;
 }
 
 /** A shard as trace sees it: in this thread (TraceShard) or in a worker (src/parallel/trace.ts). */
@@ -142,34 +158,75 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
   const o = { ...DEFAULT_TRACE_OPTIONS, ...options };
   const timings = o.timings ?? {};
   const myTokens = tokensOf(engine, article);
-  const others = await traceCandidates(engine, store, article, myTokens, o.limit, timings);
-  const parts = splitByLength(others, shards.length);
+  const room = Math.max(o.limit, 10);
   const traceId = ++lastTraceId;
   const last = shards.length - 1;
+  const ranks: Array<Promise<ShardReply>> = [];
+  const sent = shards.map(() => false);
+  // every shard gets at least one job (finish expects the trace open), empty ones only once
+  const rank = (shard: number, candidates: Article[]): void => {
+    if (candidates.length === 0 && sent[shard]) return;
+    sent[shard] = true;
+    const job = { traceId, article, candidates };
+    const reply = Promise.resolve(shards[shard].rank(job, shard === last ? myTokens : undefined)).then((r) => ({ shard, reply: r }));
+    reply.catch(() => undefined); // awaited below; a failure meanwhile must not count as unhandled
+    ranks.push(reply);
+  };
   try {
-    const ranks = await Promise.all(shards.map((s, i) => s.rank({ traceId, article, candidates: parts[i] }, i === last ? myTokens : undefined)));
-    const byId = new Map<string, { key: RankKey; names: string[]; shard: number }>();
-    ranks.forEach((r, i) => r.ranked.forEach((x) => byId.set(x.key.b, { ...x, shard: i })));
-    const ranked = others.map((a) => byId.get(a.id)!);
-    const shown = ranked.filter((r) => o.includeUnrelated || r.key.relation !== 'unrelated').sort((x, y) => byStrength(x.key, y.key)).slice(0, o.limit);
-    // the names every side of the trace knows: the article's, then each candidate's in id order
-    const known = [...ranks[last].names, ...ranked.flatMap((r) => r.names)];
-    const finished = await Promise.all(
-      shards.map((s, i) => s.finish({ traceId, known, shown: shown.filter((r) => r.shard === i).map((r) => r.key.b) })),
-    );
-    const sum = (f: (x: { analysis: number; alignment: number }) => number) => [...ranks, ...finished].reduce((n, x) => n + f(x), 0);
-    Object.assign(timings, { analysis: sum((x) => x.analysis), alignment: sum((x) => x.alignment), candidates: others.length, analysed: shown.filter((r) => readsBrokenPhrases(r.key.relation)).length });
-    return finished.flatMap((f) => f.relations).sort(byStrength);
+    const reusedIds = await reusedNeighbours(engine, store, article, room, timings);
+    let t = performance.now();
+    const reused = await loadArticles(store, reusedIds);
+    let load = performance.now() - t;
+    // The workers start (on the article, and their share of the fingerprint neighbours) while
+    // this thread looks up the names; its own share waits, to be ranked with its share of the rest.
+    const first = splitByLength(reused, shards.length);
+    for (let i = 0; i < last; i++) rank(i, first[i]);
+    const namedIds = await namedNeighbours(engine, store, article, myTokens, room, reusedIds, timings);
+    t = performance.now();
+    const named = await loadArticles(store, namedIds);
+    timings.load = load + (performance.now() - t);
+    const rest = splitByLength(named, shards.length, first.map(textLength));
+    for (let i = 0; i < last; i++) rank(i, rest[i]);
+    rank(last, [...first[last], ...rest[last]]);
+    return await finishTrace(shards, traceId, await Promise.all(ranks), o, timings);
   } catch (err) {
     await Promise.all(shards.map((s) => s.drop(traceId)));
     throw err;
   }
 }
 
-/** Candidates over `n` shards, balanced by text length (the cost of analysing and aligning one). */
-export function splitByLength(articles: readonly Article[], n: number): Article[][] {
+interface ShardReply {
+  shard: number;
+  reply: RankReply;
+}
+
+/**
+ * Ranks every candidate of the replies, then has each shard finish the pairs it holds among
+ * those shown. The names every side knows: the article's, then each candidate's in id order.
+ */
+async function finishTrace(shards: readonly TraceShardHandle[], traceId: number, replies: ShardReply[], o: TraceOptions, timings: Partial<TraceTimings>): Promise<PairRelation[]> {
+  const byId = new Map<string, { key: RankKey; names: string[]; shard: number }>();
+  for (const { shard, reply } of replies) for (const x of reply.ranked) byId.set(x.key.b, { ...x, shard });
+  const ranked = [...byId.values()].sort((x, y) => (x.key.b < y.key.b ? -1 : x.key.b > y.key.b ? 1 : 0));
+  const shown = ranked.filter((r) => o.includeUnrelated || r.key.relation !== 'unrelated').sort((x, y) => byStrength(x.key, y.key)).slice(0, o.limit);
+  const known = [...replies[0].reply.names, ...ranked.flatMap((r) => r.names)];
+  const finished = await Promise.all(
+    shards.map((s, i) => s.finish({ traceId, known, shown: shown.filter((r) => r.shard === i).map((r) => r.key.b) })),
+  );
+  const sum = (f: (x: { analysis: number; alignment: number }) => number) => [...replies.map((r) => r.reply), ...finished].reduce((n, x) => n + f(x), 0);
+  Object.assign(timings, { analysis: sum((x) => x.analysis), alignment: sum((x) => x.alignment), candidates: ranked.length, analysed: shown.filter((r) => readsBrokenPhrases(r.key.relation)).length });
+  return finished.flatMap((f) => f.relations).sort(byStrength);
+}
+
+const textLength = (articles: readonly Article[]): number => articles.reduce((n, a) => n + a.text.length, 0);
+
+/**
+ * Candidates over `n` shards, balanced by text length (the cost of analysing and aligning one),
+ * on top of the `loads` the shards already have.
+ */
+export function splitByLength(articles: readonly Article[], n: number, loads: readonly number[] = []): Article[][] {
   const parts: Article[][] = Array.from({ length: n }, () => []);
-  const load = new Array<number>(n).fill(0);
+  const load = Array.from({ length: n }, (_, i) => loads[i] ?? 0);
   const order = [...articles].sort((x, y) => y.text.length - x.text.length || (x.id < y.id ? -1 : 1));
   for (const a of order) {
     const i = load.indexOf(Math.min(...load));

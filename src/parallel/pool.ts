@@ -1,6 +1,8 @@
 /**
  * A small pool of worker_threads running src/parallel/worker.ts. Tasks are plain messages;
- * each worker takes one task at a time, and `run` resolves with its answer. Workers load the
+ * `run` gives a task to the next idle worker and resolves with its answer; `runOn` sends a task
+ * to one worker at once, behind those it already has (a worker answers in order), so a caller
+ * can queue work there while it waits for nothing. Workers load the
  * compiled worker (dist/) when this module is compiled, and the TypeScript source through tsx
  * when this module itself runs as TypeScript (tests, `node --import tsx`).
  */
@@ -29,15 +31,14 @@ export function workerEntry(): { script: URL | string; eval: boolean } {
 
 interface Pending {
   task: WorkerTask;
-  /** The one worker this task must run on (it holds state an earlier task left), or any. */
-  slot?: number;
   resolve: (reply: WorkerReply) => void;
   reject: (err: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
-  busy: Pending | null;
+  /** Tasks posted to this worker and not yet answered, oldest first (it answers in order). */
+  sent: Pending[];
 }
 
 export class WorkerPool {
@@ -50,7 +51,7 @@ export class WorkerPool {
     const entry = workerEntry();
     for (let i = 0; i < Math.max(1, size); i++) {
       const worker = new Worker(entry.script, { eval: entry.eval });
-      const slot: Slot = { worker, busy: null };
+      const slot: Slot = { worker, sent: [] };
       worker.on('message', (reply: WorkerReply) => this.finish(slot, reply));
       worker.on('error', (err) => this.fail(slot, err));
       worker.on('exit', (code) => {
@@ -62,26 +63,36 @@ export class WorkerPool {
 
   /** Tasks sent and not yet answered (queued or running). */
   get pending(): number {
-    return this.queue.length + this.slots.filter((s) => s.busy).length;
+    return this.queue.length + this.slots.reduce((n, s) => n + s.sent.length, 0);
   }
 
   run(task: WorkerTask): Promise<WorkerReply> {
-    return this.enqueue(task);
-  }
-
-  /** Runs `task` on worker `slot` (0 … size-1), after the tasks queued for it before. */
-  runOn(slot: number, task: WorkerTask): Promise<WorkerReply> {
-    if (!Number.isInteger(slot) || slot < 0 || slot >= this.slots.length) return Promise.reject(new Error(`no worker ${slot} in a pool of ${this.slots.length}`));
-    return this.enqueue(task, slot);
-  }
-
-  private enqueue(task: WorkerTask, slot?: number): Promise<WorkerReply> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.closed) return Promise.reject(new Error('worker pool is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ task, slot, resolve, reject });
+    return this.accept((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /**
+   * Runs `task` on worker `slot` (0 … size-1), after the tasks sent there before: posted now,
+   * not when the worker is idle, so it starts as soon as the worker is free even while this
+   * thread is busy.
+   */
+  runOn(slot: number, task: WorkerTask): Promise<WorkerReply> {
+    const target = this.slots[slot];
+    if (!Number.isInteger(slot) || !target) return Promise.reject(new Error(`no worker ${slot} in a pool of ${this.slots.length}`));
+    return this.accept((resolve, reject) => this.post(target, { task, resolve, reject }));
+  }
+
+  private accept(start: (resolve: (reply: WorkerReply) => void, reject: (err: Error) => void) => void): Promise<WorkerReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error('worker pool is closed'));
+    return new Promise(start);
+  }
+
+  private post(slot: Slot, job: Pending): void {
+    slot.sent.push(job);
+    slot.worker.postMessage(job.task);
   }
 
   /** Sends `task` to every worker (setting per-worker state); call it while the pool is idle. */
@@ -91,27 +102,20 @@ export class WorkerPool {
     await Promise.all(
       this.slots.map(
         (slot) =>
-          new Promise<WorkerReply>((resolve, reject) => {
-            slot.busy = { task, resolve, reject };
-            slot.worker.postMessage(task);
-          }),
+          new Promise<WorkerReply>((resolve, reject) => this.post(slot, { task, resolve, reject })),
       ),
     );
   }
 
+  /** Gives queued tasks to idle workers. */
   private dispatch(): void {
-    this.slots.forEach((slot, i) => {
-      if (slot.busy) return;
-      const next = this.queue.findIndex((job) => job.slot === undefined || job.slot === i);
-      if (next < 0) return;
-      slot.busy = this.queue.splice(next, 1)[0];
-      slot.worker.postMessage(slot.busy.task);
-    });
+    for (const slot of this.slots) {
+      if (slot.sent.length === 0 && this.queue.length > 0) this.post(slot, this.queue.shift()!);
+    }
   }
 
   private finish(slot: Slot, reply: WorkerReply): void {
-    const job = slot.busy;
-    slot.busy = null;
+    const job = slot.sent.shift();
     if (job) {
       if (reply.type === 'failed') job.reject(new Error(`worker: ${reply.message}`));
       else job.resolve(reply);
@@ -122,8 +126,7 @@ export class WorkerPool {
   /** A crashed worker fails every task: a half-done batch must not look complete. */
   private fail(slot: Slot, err: Error): void {
     this.failure ??= err;
-    slot.busy?.reject(err);
-    slot.busy = null;
+    for (const s of this.slots) for (const job of s.sent.splice(0)) job.reject(err);
     for (const job of this.queue.splice(0)) job.reject(err);
   }
 

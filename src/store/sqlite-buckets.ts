@@ -107,7 +107,15 @@ export class SqliteBucketIndex {
         const docs = this.tail.docsOf(key);
         return docs.length === 0 ? [] : [docs.slice(0, cut)];
       });
-      for (const run of this.runList.all() as RunRow[]) this.runDocs(run.name, distinct, cut, holders);
+      // Largest runs first: with `skip`, a key one table already holds more than maxPostings
+      // times is left out, so the smaller runs need not read its blocks.
+      const runs = (this.runList.all() as RunRow[]).sort((x, y) => y.rows - x.rows || (x.name < y.name ? -1 : 1));
+      const skipping = common === 'skip' && cut !== Infinity;
+      for (const run of runs) {
+        const live = skipping ? distinct.map((_, i) => i).filter((i) => !holders[i].some((l) => l.length >= cut)) : null;
+        if (live === null) this.runDocs(run.name, distinct, cut, holders);
+        else if (live.length > 0) this.runDocs(run.name, live.map((i) => distinct[i]), cut, live.map((i) => holders[i]));
+      }
       const counts = new Map<number, number>();
       for (const lists of holders) {
         for (const doc of keyHolders(lists, maxPostings, common)) counts.set(doc, (counts.get(doc) ?? 0) + 1);
@@ -259,6 +267,8 @@ export class SqliteBucketIndex {
  */
 function keyHolders(lists: number[][], bound: number, common: BucketQuery['common']): number[] {
   if (lists.length === 0) return [];
+  // a table cut at bound + 1 that is full: the union is over the bound, whatever the others hold
+  if (common === 'skip' && lists.some((l) => l.length > bound)) return [];
   const union = lists.length === 1 ? lists[0] : [...new Set(lists.flat())];
   if (union.length <= bound) return union;
   return common === 'skip' ? [] : union.sort((x, y) => x - y).slice(0, bound);
