@@ -43,10 +43,16 @@ export function encodeBlock(keys: Float64Array, docs: Uint32Array, from: number,
   return Buffer.from(bytes);
 }
 
-/** The pairs of a block blob (copied into aligned arrays). */
+/**
+ * The pairs of a block blob: views on its bytes when they are 8-byte aligned (better-sqlite3
+ * gives each blob its own buffer), else an aligned copy. The block shares the blob's memory.
+ */
 export function decodeBlock(blob: Uint8Array): Block {
   if (blob.byteLength % PAIR_BYTES !== 0) throw new Error(`bucket block of ${blob.byteLength} bytes is not whole pairs`);
   const n = blob.byteLength / PAIR_BYTES;
+  if (LITTLE_ENDIAN && blob.byteOffset % 8 === 0) {
+    return { keys: new Float64Array(blob.buffer, blob.byteOffset, n), docs: new Uint32Array(blob.buffer, blob.byteOffset + 8 * n, n) };
+  }
   if (LITTLE_ENDIAN) {
     const bytes = new Uint8Array(blob).buffer; // an own, aligned copy (Buffer#slice would not copy)
     return { keys: new Float64Array(bytes, 0, n), docs: new Uint32Array(bytes, 8 * n, n) };
