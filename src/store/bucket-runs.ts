@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { decodeBlock, encodeBlock, PAIRS_PER_BLOCK, type Block, type Directory } from './bucket-blocks.js';
+import { BucketFilter } from './bucket-filter.js';
 
 /** Blocks read per statement while a merge walks a run. */
 const BLOCKS_PER_READ = 64;
@@ -14,8 +15,11 @@ export function createRunTable(db: Database.Database, name: string): void {
   db.exec(`CREATE TABLE ${name} (block INTEGER PRIMARY KEY, pairs BLOB NOT NULL)`);
 }
 
-/** Appends sorted, distinct pairs to a new run table, block by block. */
+/** Appends sorted, distinct pairs to a new run table, block by block, and fills its filter. */
 export class RunWriter {
+  /** The run's keys, for look-ups to skip it (sized for the pairs announced). */
+  readonly filter: BucketFilter;
+  private lastKey = -1;
   private readonly keys = new Float64Array(PAIRS_PER_BLOCK);
   private readonly docs = new Uint32Array(PAIRS_PER_BLOCK);
   private held = 0;
@@ -25,12 +29,18 @@ export class RunWriter {
   /** Pairs written so far. */
   rows = 0;
 
-  constructor(db: Database.Database, name: string) {
+  /** `pairs`: at most how many pairs will be pushed (sizes the filter). */
+  constructor(db: Database.Database, name: string, pairs: number) {
     createRunTable(db, name);
     this.insert = db.prepare(`INSERT INTO ${name} (block, pairs) VALUES (?, ?)`);
+    this.filter = BucketFilter.forPairs(pairs);
   }
 
   push(key: number, doc: number): void {
+    if (key !== this.lastKey) {
+      this.filter.add(key);
+      this.lastKey = key;
+    }
     this.keys[this.held] = key;
     this.docs[this.held++] = doc;
     if (this.held === PAIRS_PER_BLOCK) this.writeBlock();

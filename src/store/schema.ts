@@ -7,7 +7,7 @@
  */
 
 /** The schema this build writes and reads. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** SQLite `application_id` marking a file as a storytrace database ("STRC"). */
 export const APPLICATION_ID = 0x53545243;
@@ -110,5 +110,17 @@ export const MIGRATIONS: Readonly<Record<number, readonly string[]>> = {
        keys BLOB NOT NULL
      )`,
     `ALTER TABLE bucket_runs ADD COLUMN directory BLOB`,
+  ],
+  // 4: a filter per bucket run (src/store/bucket-filter.ts) says which keys a run cannot hold,
+  // so a look-up skips their blocks. `filter` names its format and size; the bits are stored in
+  // parts. Runs of older stores have none until the next add builds them (sqlite-buckets.ts).
+  3: [
+    `ALTER TABLE bucket_runs ADD COLUMN filter TEXT`,
+    `CREATE TABLE bucket_filters (
+       run  TEXT NOT NULL,
+       part INTEGER NOT NULL,
+       bits BLOB NOT NULL,
+       PRIMARY KEY (run, part)
+     )`,
   ],
 };

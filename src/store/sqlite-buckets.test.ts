@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SqliteStore } from './sqlite.js';
 import { makeTestArticle } from './contract.js';
 
@@ -102,4 +106,39 @@ test('property: bounded queries over runs give the counts of a plain index with 
     ),
     { numRuns: 60, seed: 11 },
   );
+});
+
+test('runs without a readable filter (older stores, other formats) are read in full, and the next add builds their filters', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-filter-'));
+  const file = join(dir, 'f.db');
+  try {
+    const keysOf = (n: number) => [n % 5, 100 + (n % 3), 1000 + n];
+    let store = await SqliteStore.open(file, { buckets: { tailRows: 7, fanIn: 2 } });
+    for (let n = 1; n <= 30; n++) await store.addArticle(makeTestArticle(n), { fingerprints: [], bucketKeys: keysOf(n) });
+    const query = [0, 100, 1010, 4242];
+    const want = [...(await store.findByBucketKeys(query))];
+    await store.close();
+    const raw = new Database(file);
+    const runs = raw.prepare(`SELECT name, filter FROM bucket_runs`).all() as Array<{ name: string; filter: string | null }>;
+    assert.ok(runs.length >= 2 && runs.every((r) => /^sbbf1:\d+$/.test(r.filter ?? '')), JSON.stringify(runs));
+    // as a schema 3 store left them (no filter), and one run with a format from the future
+    raw.exec(`UPDATE bucket_runs SET filter = NULL; DELETE FROM bucket_filters`);
+    raw.prepare(`UPDATE bucket_runs SET filter = 'sbbf9:1' WHERE name = ?`).run(runs[0].name);
+    raw.close();
+    store = await SqliteStore.open(file, { buckets: { tailRows: 7, fanIn: 2 } });
+    assert.deepEqual([...(await store.findByBucketKeys(query))], want);
+    await store.addArticle(makeTestArticle(31), { fingerprints: [], bucketKeys: [9999] });
+    assert.deepEqual([...(await store.findByBucketKeys(query))], want);
+    await store.close();
+    const after = new Database(file, { readonly: true });
+    const filters = after.prepare(`SELECT filter FROM bucket_runs`).pluck().all() as Array<string | null>;
+    after.close();
+    // the run with the unknown format keeps it (a newer build may read it); the others have one now
+    assert.equal(filters.filter((f) => f === null).length, 0, JSON.stringify(filters));
+    store = await SqliteStore.open(file, { readonly: true });
+    assert.deepEqual([...(await store.findByBucketKeys(query))], want);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -21,6 +21,7 @@ import type Database from 'better-sqlite3';
 import { keyOrder } from './key-order.js';
 import { blockRange, decodeBlock, decodeDirectory, encodeDirectory, lowerBound, PAIRS_PER_BLOCK, sortUniquePairs, type Block, type Directory } from './bucket-blocks.js';
 import { mergeRuns, RunCursor, RunWriter } from './bucket-runs.js';
+import { BucketFilter, decodeFilterPart, encodeFilterPart, filterSpec, readableBlocks } from './bucket-filter.js';
 import { TailPostings } from './bucket-tail.js';
 import type { BucketQuery } from './bucket-query.js';
 
@@ -41,6 +42,14 @@ interface RunRow {
 
 const RUN_PREFIX = 'bucket_run_';
 
+/** What a look-up keeps of a run. */
+interface OpenRun {
+  dir: Directory;
+  blocks: Database.Statement;
+  /** Null for a run without a filter this build reads: every key's blocks are read. */
+  filter: BucketFilter | null;
+}
+
 /** The keys of one article as a tail blob: float64 little-endian. */
 function keysBlob(keys: readonly number[]): Buffer {
   const out = Buffer.allocUnsafe(8 * keys.length);
@@ -60,8 +69,10 @@ export class SqliteBucketIndex {
   private readonly tail = new TailPostings();
   private tailFrom: number | null = null;
   private tailTo = 0;
-  /** Directories and block statements of runs, by table name (runs are immutable). */
-  private readonly runs = new Map<string, { dir: Directory; blocks: Database.Statement }>();
+  /** Directories, filters and block statements of runs, by table name (runs are immutable). */
+  private readonly runs = new Map<string, OpenRun>();
+  /** Whether this connection has looked for runs without a filter (stores from before schema 4). */
+  private filtersChecked = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -132,6 +143,7 @@ export class SqliteBucketIndex {
     const run = this.openRun(name);
     const wanted = new Set<number>();
     const ranges: Array<[number, number]> = keys.map((key) => {
+      if (run.filter && !run.filter.mayHold(key)) return [0, 0];
       const [lo, hi] = blockRange(run.dir, key);
       // the first `cut` postings of a key lie in its first cut / PAIRS + 2 blocks
       const end = cut === Infinity ? hi : Math.min(hi, lo + Math.ceil(cut / PAIRS_PER_BLOCK) + 1);
@@ -153,15 +165,50 @@ export class SqliteBucketIndex {
     });
   }
 
-  private openRun(name: string): { dir: Directory; blocks: Database.Statement } {
+  private openRun(name: string): OpenRun {
     let run = this.runs.get(name);
     if (!run) {
-      const blob = this.db.prepare(`SELECT directory FROM bucket_runs WHERE name = ?`).pluck().get(name) as Buffer;
+      const row = this.db.prepare(`SELECT directory, filter FROM bucket_runs WHERE name = ?`).get(name) as { directory: Buffer; filter: string | null };
       // Names come from bucket_runs, which only this module writes (RUN_PREFIX + integer).
       const blocks = this.db.prepare(`SELECT block, pairs FROM ${name} WHERE block IN (SELECT value FROM json_each(?))`);
-      this.runs.set(name, (run = { dir: decodeDirectory(blob), blocks }));
+      this.runs.set(name, (run = { dir: decodeDirectory(row.directory), blocks, filter: this.readFilter(name, row.filter) }));
     }
     return run;
+  }
+
+  /** The stored filter of a run, or null when it has none this build can read (it is then read in full). */
+  private readFilter(name: string, spec: string | null): BucketFilter | null {
+    const blocks = readableBlocks(spec);
+    if (blocks === null) return null;
+    const parts = (this.db.prepare(`SELECT bits FROM bucket_filters WHERE run = ? ORDER BY part`).pluck().all(name) as Buffer[]).map(decodeFilterPart);
+    return new BucketFilter(blocks, parts);
+  }
+
+  /** Stores the filter of run `name` (inside the caller's transaction). */
+  private writeFilter(name: string, filter: BucketFilter): void {
+    const put = this.db.prepare(`INSERT INTO bucket_filters (run, part, bits) VALUES (?, ?, ?)`);
+    filter.parts.forEach((bits, i) => put.run(name, i, encodeFilterPart(bits)));
+    this.db.prepare(`UPDATE bucket_runs SET filter = ? WHERE name = ?`).run(filterSpec(filter), name);
+  }
+
+  /**
+   * Builds the filters runs lack (runs written before schema 4), one run per transaction, by
+   * reading each once in order. Runs once per connection, from maintain().
+   */
+  private buildMissingFilters(): void {
+    this.filtersChecked = true;
+    const missing = this.db.prepare(`SELECT name, rows FROM bucket_runs WHERE filter IS NULL ORDER BY name`).all() as Array<{ name: string; rows: number }>;
+    for (const run of missing) {
+      this.db.transaction(() => {
+        const filter = BucketFilter.forPairs(run.rows);
+        let last = -1;
+        for (const cursor = new RunCursor(this.db, run.name); !cursor.done; cursor.advance()) {
+          if (cursor.key !== last) filter.add((last = cursor.key));
+        }
+        this.writeFilter(run.name, filter);
+        this.runs.delete(run.name);
+      }).immediate();
+    }
   }
 
   /**
@@ -187,6 +234,7 @@ export class SqliteBucketIndex {
    * write transaction that added keys, outside it: each step is its own transaction.
    */
   maintain(): void {
+    if (!this.filtersChecked) this.buildMissingFilters();
     if (this.tailEstimate === null) this.tailEstimate = this.countTail();
     if (this.tailEstimate < this.o.tailRows) return;
     this.tailEstimate = this.countTail();
@@ -212,7 +260,7 @@ export class SqliteBucketIndex {
         }
       }
       const m = sortUniquePairs(keys, docs, n, keyOrder(keys, n));
-      this.writeRun(0, (out) => out.pushAll(keys, docs, m));
+      this.writeRun(0, m, (out) => out.pushAll(keys, docs, m));
       this.db.exec(`DELETE FROM bucket_tail`);
     }).immediate();
   }
@@ -222,9 +270,11 @@ export class SqliteBucketIndex {
     return this.db.transaction((): boolean => {
       const runs = (this.runList.all() as RunRow[]).filter((r) => r.level === level);
       if (runs.length < this.o.fanIn) return false;
-      this.writeRun(level + 1, (out) => mergeRuns(runs.map((r) => new RunCursor(this.db, r.name)), out));
+      const pairs = runs.reduce((n, r) => n + r.rows, 0);
+      this.writeRun(level + 1, pairs, (out) => mergeRuns(runs.map((r) => new RunCursor(this.db, r.name)), out));
       for (const r of runs) {
         this.db.prepare(`DELETE FROM bucket_runs WHERE name = ?`).run(r.name);
+        this.db.prepare(`DELETE FROM bucket_filters WHERE run = ?`).run(r.name);
         this.db.exec(`DROP TABLE ${r.name}`);
         this.runs.delete(r.name);
       }
@@ -232,13 +282,14 @@ export class SqliteBucketIndex {
     }).immediate();
   }
 
-  /** A new run of `level`, filled by `fill`, registered with its directory. */
-  private writeRun(level: number, fill: (out: RunWriter) => void): void {
+  /** A new run of `level` of at most `pairs` pairs, filled by `fill`, registered with its directory and filter. */
+  private writeRun(level: number, pairs: number, fill: (out: RunWriter) => void): void {
     const name = this.newRunName();
-    const out = new RunWriter(this.db, name);
+    const out = new RunWriter(this.db, name, pairs);
     fill(out);
     const dir = out.finish();
     this.db.prepare(`INSERT INTO bucket_runs (name, level, rows, directory) VALUES (?, ?, ?, ?)`).run(name, level, out.rows, encodeDirectory(dir));
+    this.writeFilter(name, out.filter);
   }
 
   /** Pairs per table, tail first (for reports and tests). */
