@@ -1,42 +1,51 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BucketFilter, decodeFilterPart, encodeFilterPart, filterSpec, PART_BLOCKS, readableBlocks } from './bucket-filter.js';
+import { BucketFilter, decodeFilterPart, encodeFilterPart, FILTER_FORMAT, PART_RUN_BLOCKS, readableFilter } from './bucket-filter.js';
 
 const keyArb = fc.integer({ min: 0, max: 2 ** 43 - 1 });
+const pairArb = fc.tuple(fc.integer({ min: 0, max: 3 * PART_RUN_BLOCKS }), keyArb);
 
-test('property: a filter holds every key added to it, also after its parts are stored and read back', () => {
+/** A filter as stored for a run of `blocks` blocks and read back. */
+const storedAndRead = (filter: BucketFilter, blocks: number) => new BucketFilter(filter.stored(blocks).map((p) => decodeFilterPart(encodeFilterPart(p))));
+
+test('property: a filter holds every (block, key) added to it, in any order, also after it is stored and read back', () => {
   fc.assert(
-    fc.property(fc.array(keyArb, { maxLength: 400 }), (keys) => {
-      const filter = BucketFilter.forPairs(keys.length);
-      for (const k of keys) filter.add(k);
-      const again = new BucketFilter(filter.blocks, filter.parts.map((p) => decodeFilterPart(encodeFilterPart(p))));
-      for (const k of keys) assert.ok(filter.mayHold(k) && again.mayHold(k), `key ${k} lost`);
+    fc.property(fc.array(pairArb, { maxLength: 300 }), (pairs) => {
+      const filter = new BucketFilter();
+      for (const [b, k] of pairs) filter.add(b, k);
+      const blocks = pairs.reduce((n, [b]) => Math.max(n, b + 1), 1);
+      const again = storedAndRead(filter, blocks);
+      for (const [b, k] of pairs) assert.ok(filter.mayHold(b, k) && again.mayHold(b, k), `block ${b} key ${k} lost`);
+      assert.equal(again.stored(blocks).reduce((n, p) => n + p.length, 0), blocks * 13 * 8);
     }),
-    { seed: 5, numRuns: 100 },
+    { seed: 5, numRuns: 60 },
   );
 });
 
-test('a filter sized for its keys lets few absent keys through (about 1 % at 10 bits a key)', () => {
-  const n = 50_000;
-  const filter = BucketFilter.forPairs(n);
-  for (let i = 0; i < n; i++) filter.add(i * 7919 + 3 * 2 ** 40);
+test('a filter of full blocks lets few absent keys through (about 1-2 % at 320 keys a block)', () => {
+  const blocks = 300;
+  const filter = new BucketFilter();
+  for (let b = 0; b < blocks; b++) for (let i = 0; i < 320; i++) filter.add(b, 2 ** 40 + b * 1_000_003 + i * 7919);
   let passed = 0;
-  const tries = 100_000;
-  for (let i = 0; i < tries; i++) if (filter.mayHold(i * 7919 + 5 + 2 ** 41)) passed++;
+  let tries = 0;
+  for (let b = 0; b < blocks; b++) {
+    for (let i = 0; i < 300; i++, tries++) if (filter.mayHold(b, 2 ** 41 + b * 1_000_003 + i * 7919)) passed++;
+  }
   assert.ok(passed / tries < 0.03, `false positive rate ${passed / tries}`);
-  // an empty filter holds nothing
-  assert.equal(BucketFilter.forPairs(0).mayHold(12345), false);
+  // an empty block holds nothing; a block past what a stored filter covers is read
+  assert.equal(filter.mayHold(0, 12345), false);
+  assert.equal(storedAndRead(filter, blocks).mayHold(blocks + 5, 12345), true);
 });
 
-test('filters span parts, and specs name their format: another format is not read', () => {
-  const filter = new BucketFilter(PART_BLOCKS + 3);
-  assert.deepEqual(filter.parts.map((p) => p.length), [8 * PART_BLOCKS, 24]);
-  for (let k = 0; k < 5000; k++) filter.add(k * 2 ** 20);
-  for (let k = 0; k < 5000; k++) assert.ok(filter.mayHold(k * 2 ** 20));
-  assert.equal(readableBlocks(filterSpec(filter)), PART_BLOCKS + 3);
-  assert.equal(readableBlocks('sbbf9:12'), null);
-  assert.equal(readableBlocks(null), null);
-  assert.throws(() => new BucketFilter(4, [new Int32Array(8)]), /do not make 4 blocks/);
-  assert.throws(() => decodeFilterPart(new Uint8Array(12)), /not whole blocks/);
+test('stored parts are whole parts but the last; another format is not read', () => {
+  const filter = new BucketFilter();
+  filter.add(PART_RUN_BLOCKS + 2, 42);
+  assert.deepEqual(filter.stored(PART_RUN_BLOCKS + 3).map((p) => p.length), [PART_RUN_BLOCKS * 104, 3 * 104]);
+  assert.ok(storedAndRead(filter, PART_RUN_BLOCKS + 3).mayHold(PART_RUN_BLOCKS + 2, 42));
+  assert.ok(readableFilter(FILTER_FORMAT));
+  assert.equal(readableFilter('bbf9'), false);
+  assert.equal(readableFilter(null), false);
+  assert.throws(() => new BucketFilter([new Int32Array(104), new Int32Array(104)]), /not whole run blocks/);
+  assert.throws(() => decodeFilterPart(new Uint8Array(12)), /not whole run blocks/);
 });

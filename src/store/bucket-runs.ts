@@ -17,8 +17,8 @@ export function createRunTable(db: Database.Database, name: string): void {
 
 /** Appends sorted, distinct pairs to a new run table, block by block, and fills its filter. */
 export class RunWriter {
-  /** The run's keys, for look-ups to skip it (sized for the pairs announced). */
-  readonly filter: BucketFilter;
+  /** Which keys each block holds, for look-ups to skip blocks. */
+  readonly filter = new BucketFilter();
   private lastKey = -1;
   private readonly keys = new Float64Array(PAIRS_PER_BLOCK);
   private readonly docs = new Uint32Array(PAIRS_PER_BLOCK);
@@ -29,16 +29,20 @@ export class RunWriter {
   /** Pairs written so far. */
   rows = 0;
 
-  /** `pairs`: at most how many pairs will be pushed (sizes the filter). */
-  constructor(db: Database.Database, name: string, pairs: number) {
+  constructor(db: Database.Database, name: string) {
     createRunTable(db, name);
     this.insert = db.prepare(`INSERT INTO ${name} (block, pairs) VALUES (?, ?)`);
-    this.filter = BucketFilter.forPairs(pairs);
+  }
+
+  /** Blocks written so far. */
+  get blocks(): number {
+    return this.first.length;
   }
 
   push(key: number, doc: number): void {
+    // once per key and block: a block starts with held = 0, and lastKey is reset then
     if (key !== this.lastKey) {
-      this.filter.add(key);
+      this.filter.add(this.first.length, key);
       this.lastKey = key;
     }
     this.keys[this.held] = key;
@@ -63,6 +67,7 @@ export class RunWriter {
     this.last.push(this.keys[this.held - 1]);
     this.rows += this.held;
     this.held = 0;
+    this.lastKey = -1;
   }
 }
 
@@ -73,9 +78,10 @@ export class RunCursor {
   private blockAt = 0;
   private nextBlock = 0;
   private pair = 0;
-  /** The current pair, valid while !done. */
+  /** The current pair and the number of its block, valid while !done. */
   key = 0;
   doc = 0;
+  block = 0;
   done = false;
 
   constructor(db: Database.Database, name: string) {
@@ -91,6 +97,7 @@ export class RunCursor {
       if (block !== undefined && this.pair < block.keys.length) {
         this.key = block.keys[this.pair];
         this.doc = block.docs[this.pair++];
+        this.block = this.nextBlock - this.blocks.length + this.blockAt;
         return;
       }
       if (block !== undefined && this.blockAt + 1 < this.blocks.length) {

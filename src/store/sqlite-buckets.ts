@@ -21,7 +21,7 @@ import type Database from 'better-sqlite3';
 import { keyOrder } from './key-order.js';
 import { blockRange, decodeBlock, decodeDirectory, encodeDirectory, lowerBound, PAIRS_PER_BLOCK, sortUniquePairs, type Block, type Directory } from './bucket-blocks.js';
 import { mergeRuns, RunCursor, RunWriter } from './bucket-runs.js';
-import { BucketFilter, decodeFilterPart, encodeFilterPart, filterSpec, readableBlocks } from './bucket-filter.js';
+import { BucketFilter, decodeFilterPart, encodeFilterPart, FILTER_FORMAT, readableFilter } from './bucket-filter.js';
 import { TailPostings } from './bucket-tail.js';
 import type { BucketQuery } from './bucket-query.js';
 
@@ -142,13 +142,18 @@ export class SqliteBucketIndex {
   private runDocs(name: string, keys: readonly number[], cut: number, holders: number[][][]): void {
     const run = this.openRun(name);
     const wanted = new Set<number>();
+    const { filter } = run;
     const ranges: Array<[number, number]> = keys.map((key) => {
-      if (run.filter && !run.filter.mayHold(key)) return [0, 0];
       const [lo, hi] = blockRange(run.dir, key);
       // the first `cut` postings of a key lie in its first cut / PAIRS + 2 blocks
       const end = cut === Infinity ? hi : Math.min(hi, lo + Math.ceil(cut / PAIRS_PER_BLOCK) + 1);
-      for (let b = lo; b < end; b++) wanted.add(b);
-      return [lo, end];
+      let any = false;
+      for (let b = lo; b < end; b++) {
+        if (filter && !filter.mayHold(b, key)) continue;
+        wanted.add(b);
+        any = true;
+      }
+      return any ? [lo, end] : [0, 0];
     });
     if (wanted.size === 0) return;
     const blocks = new Map<number, Block>();
@@ -158,7 +163,8 @@ export class SqliteBucketIndex {
     keys.forEach((key, i) => {
       const docs: number[] = [];
       for (let b = ranges[i][0]; b < ranges[i][1] && docs.length < cut; b++) {
-        const block = blocks.get(b)!;
+        const block = blocks.get(b);
+        if (block === undefined) continue; // the filter said the key is not in it
         for (let p = lowerBound(block, key); p < block.keys.length && block.keys[p] === key && docs.length < cut; p++) docs.push(block.docs[p]);
       }
       if (docs.length > 0) holders[i].push(docs);
@@ -178,17 +184,15 @@ export class SqliteBucketIndex {
 
   /** The stored filter of a run, or null when it has none this build can read (it is then read in full). */
   private readFilter(name: string, spec: string | null): BucketFilter | null {
-    const blocks = readableBlocks(spec);
-    if (blocks === null) return null;
-    const parts = (this.db.prepare(`SELECT bits FROM bucket_filters WHERE run = ? ORDER BY part`).pluck().all(name) as Buffer[]).map(decodeFilterPart);
-    return new BucketFilter(blocks, parts);
+    if (!readableFilter(spec)) return null;
+    return new BucketFilter((this.db.prepare(`SELECT bits FROM bucket_filters WHERE run = ? ORDER BY part`).pluck().all(name) as Buffer[]).map(decodeFilterPart));
   }
 
-  /** Stores the filter of run `name` (inside the caller's transaction). */
-  private writeFilter(name: string, filter: BucketFilter): void {
+  /** Stores the filter of run `name`, of `blocks` blocks (inside the caller's transaction). */
+  private writeFilter(name: string, filter: BucketFilter, blocks: number): void {
     const put = this.db.prepare(`INSERT INTO bucket_filters (run, part, bits) VALUES (?, ?, ?)`);
-    filter.parts.forEach((bits, i) => put.run(name, i, encodeFilterPart(bits)));
-    this.db.prepare(`UPDATE bucket_runs SET filter = ? WHERE name = ?`).run(filterSpec(filter), name);
+    filter.stored(blocks).forEach((bits, i) => put.run(name, i, encodeFilterPart(bits)));
+    this.db.prepare(`UPDATE bucket_runs SET filter = ? WHERE name = ?`).run(FILTER_FORMAT, name);
   }
 
   /**
@@ -197,16 +201,13 @@ export class SqliteBucketIndex {
    */
   private buildMissingFilters(): void {
     this.filtersChecked = true;
-    const missing = this.db.prepare(`SELECT name, rows FROM bucket_runs WHERE filter IS NULL ORDER BY name`).all() as Array<{ name: string; rows: number }>;
-    for (const run of missing) {
+    const missing = this.db.prepare(`SELECT name FROM bucket_runs WHERE filter IS NULL ORDER BY name`).pluck().all() as string[];
+    for (const name of missing) {
       this.db.transaction(() => {
-        const filter = BucketFilter.forPairs(run.rows);
-        let last = -1;
-        for (const cursor = new RunCursor(this.db, run.name); !cursor.done; cursor.advance()) {
-          if (cursor.key !== last) filter.add((last = cursor.key));
-        }
-        this.writeFilter(run.name, filter);
-        this.runs.delete(run.name);
+        const filter = new BucketFilter();
+        for (const cursor = new RunCursor(this.db, name); !cursor.done; cursor.advance()) filter.add(cursor.block, cursor.key);
+        this.writeFilter(name, filter, this.openRun(name).dir.first.length);
+        this.runs.delete(name);
       }).immediate();
     }
   }
@@ -260,7 +261,7 @@ export class SqliteBucketIndex {
         }
       }
       const m = sortUniquePairs(keys, docs, n, keyOrder(keys, n));
-      this.writeRun(0, m, (out) => out.pushAll(keys, docs, m));
+      this.writeRun(0, (out) => out.pushAll(keys, docs, m));
       this.db.exec(`DELETE FROM bucket_tail`);
     }).immediate();
   }
@@ -270,8 +271,7 @@ export class SqliteBucketIndex {
     return this.db.transaction((): boolean => {
       const runs = (this.runList.all() as RunRow[]).filter((r) => r.level === level);
       if (runs.length < this.o.fanIn) return false;
-      const pairs = runs.reduce((n, r) => n + r.rows, 0);
-      this.writeRun(level + 1, pairs, (out) => mergeRuns(runs.map((r) => new RunCursor(this.db, r.name)), out));
+      this.writeRun(level + 1, (out) => mergeRuns(runs.map((r) => new RunCursor(this.db, r.name)), out));
       for (const r of runs) {
         this.db.prepare(`DELETE FROM bucket_runs WHERE name = ?`).run(r.name);
         this.db.prepare(`DELETE FROM bucket_filters WHERE run = ?`).run(r.name);
@@ -282,14 +282,14 @@ export class SqliteBucketIndex {
     }).immediate();
   }
 
-  /** A new run of `level` of at most `pairs` pairs, filled by `fill`, registered with its directory and filter. */
-  private writeRun(level: number, pairs: number, fill: (out: RunWriter) => void): void {
+  /** A new run of `level`, filled by `fill`, registered with its directory and filter. */
+  private writeRun(level: number, fill: (out: RunWriter) => void): void {
     const name = this.newRunName();
-    const out = new RunWriter(this.db, name, pairs);
+    const out = new RunWriter(this.db, name);
     fill(out);
     const dir = out.finish();
     this.db.prepare(`INSERT INTO bucket_runs (name, level, rows, directory) VALUES (?, ?, ?, ?)`).run(name, level, out.rows, encodeDirectory(dir));
-    this.writeFilter(name, out.filter);
+    this.writeFilter(name, out.filter, out.blocks);
   }
 
   /** Pairs per table, tail first (for reports and tests). */
