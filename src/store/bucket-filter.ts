@@ -20,7 +20,7 @@
 import { endianness } from 'node:os';
 
 /** Name of this layout and hash; change it when either changes. */
-export const FILTER_FORMAT = 'bbf1';
+export const FILTER_FORMAT = 'bbf2';
 
 /** Filter blocks (of 256 bits) per run block: 13 × 256 bits for ≤ 320 pairs, ≈ 10 bits a pair. */
 const SECTION_BLOCKS = 13;
@@ -51,7 +51,8 @@ export class BucketFilter {
     const part = Math.floor(block / PART_RUN_BLOCKS);
     const h = keyHash(key);
     const at = this.wordOf(block, h);
-    const words = this.room(part, at + WORDS_PER_BLOCK);
+    let words = this.parts[part];
+    if (words === undefined || words.length < at + WORDS_PER_BLOCK) words = this.room(part, at + WORDS_PER_BLOCK);
     const bits = keyBits(h);
     for (let w = 0; w < WORDS_PER_BLOCK; w++) words[at + w] |= 1 << (Math.imul(bits, SALT[w]) >>> 27);
   }
@@ -98,7 +99,7 @@ export class BucketFilter {
 
   /** First word of the filter block of `key` (hash h) in run block `block`'s section, within its part. */
   private wordOf(block: number, h: number): number {
-    const sub = Math.floor(((h >>> 0) / TWO_32) * SECTION_BLOCKS);
+    const sub = Math.imul(h >>> 16, SECTION_BLOCKS) >>> 16; // the high bits scaled to [0, SECTION_BLOCKS)
     return (block % PART_RUN_BLOCKS) * SECTION_WORDS + sub * WORDS_PER_BLOCK;
   }
 }

@@ -33,7 +33,7 @@ export function convertLegacyBuckets(db: Database.Database): void {
 /** Copies the (key, doc) rows of `from` into a new block run `to`, then drops `from`. */
 function copyPairs(db: Database.Database, from: string, to: string): { rows: number; directory: Buffer } {
   // no filter kept: this runs before schema 4, whose runs get theirs from the next add
-  const out = new RunWriter(db, to);
+  const out = new RunWriter(db, to, false);
   const first = db.prepare(`SELECT key, doc FROM ${from} ORDER BY key, doc LIMIT ${CHUNK}`);
   const after = db.prepare(`SELECT key, doc FROM ${from} WHERE key > @key OR (key = @key AND doc > @doc) ORDER BY key, doc LIMIT ${CHUNK}`);
   let chunk = first.all() as Array<{ key: number; doc: number }>;

@@ -17,8 +17,8 @@ export function createRunTable(db: Database.Database, name: string): void {
 
 /** Appends sorted, distinct pairs to a new run table, block by block, and fills its filter. */
 export class RunWriter {
-  /** Which keys each block holds, for look-ups to skip blocks. */
-  readonly filter = new BucketFilter();
+  /** Which keys each block holds, for look-ups to skip blocks (null: not kept for this run). */
+  readonly filter: BucketFilter | null;
   private lastKey = -1;
   private readonly keys = new Float64Array(PAIRS_PER_BLOCK);
   private readonly docs = new Uint32Array(PAIRS_PER_BLOCK);
@@ -29,9 +29,10 @@ export class RunWriter {
   /** Pairs written so far. */
   rows = 0;
 
-  constructor(db: Database.Database, name: string) {
+  constructor(db: Database.Database, name: string, filtered = true) {
     createRunTable(db, name);
     this.insert = db.prepare(`INSERT INTO ${name} (block, pairs) VALUES (?, ?)`);
+    this.filter = filtered ? new BucketFilter() : null;
   }
 
   /** Blocks written so far. */
@@ -41,7 +42,7 @@ export class RunWriter {
 
   push(key: number, doc: number): void {
     // once per key and block: a block starts with held = 0, and lastKey is reset then
-    if (key !== this.lastKey) {
+    if (key !== this.lastKey && this.filter !== null) {
       this.filter.add(this.first.length, key);
       this.lastKey = key;
     }
