@@ -77,7 +77,7 @@ export function nameNeighbours(engine: Engine, store: Store, keys: readonly Buck
  * can show. Never a scan of every article.
  */
 export async function traceCandidates(engine: Engine, store: Store, article: Article, tokens: Token[], limit: number, timings: Partial<TraceTimings> = {}): Promise<Article[]> {
-  const room = Math.max(limit, 10);
+  const room = candidateRoom(limit);
   const reused = await reusedNeighbours(engine, store, article, room, timings);
   const named = await namedNeighbours(engine, store, article, tokens, room, reused, timings);
   const t = performance.now();
@@ -85,6 +85,9 @@ export async function traceCandidates(engine: Engine, store: Store, article: Art
   timings.load = performance.now() - t;
   return out;
 }
+
+/** How many candidates of each kind a trace showing `limit` relations compares. */
+const candidateRoom = (limit: number): number => Math.max(limit, 10);
 
 /** Ids of the stored articles whose fingerprints are nearest the article's (LSH), at most `room`. */
 async function reusedNeighbours(engine: Engine, store: Store, article: Article, room: number, timings: Partial<TraceTimings>): Promise<string[]> {
@@ -158,15 +161,11 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
   const o = { ...DEFAULT_TRACE_OPTIONS, ...options };
   const timings = o.timings ?? {};
   const myTokens = tokensOf(engine, article);
-  const room = Math.max(o.limit, 10);
+  const room = candidateRoom(o.limit);
   const traceId = ++lastTraceId;
   const last = shards.length - 1;
   const ranks: Array<Promise<ShardReply>> = [];
-  const sent = shards.map(() => false);
-  // every shard gets at least one job (finish expects the trace open), empty ones only once
   const rank = (shard: number, candidates: Article[]): void => {
-    if (candidates.length === 0 && sent[shard]) return;
-    sent[shard] = true;
     const job = { traceId, article, candidates };
     const reply = Promise.resolve(shards[shard].rank(job, shard === last ? myTokens : undefined)).then((r) => ({ shard, reply: r }));
     reply.catch(() => undefined); // awaited below; a failure meanwhile must not count as unhandled
@@ -178,7 +177,8 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
     const reused = await loadArticles(store, reusedIds);
     let load = performance.now() - t;
     // The workers start (on the article, and their share of the fingerprint neighbours) while
-    // this thread looks up the names; its own share waits, to be ranked with its share of the rest.
+    // this thread looks up the names; its own share waits, to be ranked with its share of the
+    // rest. Every shard gets a first job, even empty: finish expects the trace open there.
     const first = splitByLength(reused, shards.length);
     for (let i = 0; i < last; i++) rank(i, first[i]);
     const namedIds = await namedNeighbours(engine, store, article, myTokens, room, reusedIds, timings);
@@ -186,7 +186,7 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
     const named = await loadArticles(store, namedIds);
     timings.load = load + (performance.now() - t);
     const rest = splitByLength(named, shards.length, first.map(textLength));
-    for (let i = 0; i < last; i++) rank(i, rest[i]);
+    for (let i = 0; i < last; i++) if (rest[i].length > 0) rank(i, rest[i]);
     rank(last, [...first[last], ...rest[last]]);
     return await finishTrace(shards, traceId, await Promise.all(ranks), o, timings);
   } catch (err) {

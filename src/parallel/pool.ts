@@ -1,10 +1,10 @@
 /**
  * A small pool of worker_threads running src/parallel/worker.ts. Tasks are plain messages;
- * `run` gives a task to the next idle worker and resolves with its answer; `runOn` sends a task
- * to one worker at once, behind those it already has (a worker answers in order), so a caller
- * can queue work there while it waits for nothing. Workers load the
- * compiled worker (dist/) when this module is compiled, and the TypeScript source through tsx
- * when this module itself runs as TypeScript (tests, `node --import tsx`).
+ * `run` gives a task to the next idle worker and resolves with its answer; `runOn` posts a task
+ * to one worker at once, behind those it already has (a worker answers in order), so the work
+ * starts there even while this thread is busy. Workers load the compiled worker (dist/) when
+ * this module is compiled, and the TypeScript source through tsx when this module itself runs
+ * as TypeScript (tests, `node --import tsx`).
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';

@@ -9,7 +9,7 @@
  * with one hash and sets one bit in each of the eight words with a second). Keyed by the run
  * block, not by a hash over the whole filter, so that writing a run, which sees its pairs in
  * order, fills the filter front to back: a filter of hundreds of megabytes filled at random
- * had cost a cache miss per key, a minute and a half of a 1 M ingest. About 1–2 % false
+ * had cost a cache miss per key, about two minutes of a 1 M add (bench/RESULTS.md). About 1–2 % false
  * positives at SECTION_BLOCKS (13) filter blocks per run block of up to 320 pairs, ≈ 10 bits
  * a pair.
  *

@@ -43,7 +43,7 @@ export class RunWriter {
   push(key: number, doc: number): void {
     // once per key and block: a block starts with held = 0, and lastKey is reset then
     if (key !== this.lastKey && this.filter !== null) {
-      this.filter.add(this.first.length, key);
+      this.filter.add(this.blocks, key);
       this.lastKey = key;
     }
     this.keys[this.held] = key;
@@ -79,16 +79,20 @@ export class RunCursor {
   private blockAt = 0;
   private nextBlock = 0;
   private pair = 0;
-  /** The current pair and the number of its block, valid while !done. */
+  /** The current pair, valid while !done. */
   key = 0;
   doc = 0;
-  block = 0;
   done = false;
 
   constructor(db: Database.Database, name: string) {
     this.read = db.prepare(`SELECT pairs FROM ${name} WHERE block >= ? ORDER BY block LIMIT ${BLOCKS_PER_READ}`).pluck();
     this.blocks = [];
     this.advance();
+  }
+
+  /** The number of the current pair's block in the run. */
+  get block(): number {
+    return this.nextBlock - this.blocks.length + this.blockAt;
   }
 
   /** Moves to the next pair (or done). */
@@ -98,7 +102,6 @@ export class RunCursor {
       if (block !== undefined && this.pair < block.keys.length) {
         this.key = block.keys[this.pair];
         this.doc = block.docs[this.pair++];
-        this.block = this.nextBlock - this.blocks.length + this.blockAt;
         return;
       }
       if (block !== undefined && this.blockAt + 1 < this.blocks.length) {

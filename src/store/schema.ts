@@ -112,8 +112,8 @@ export const MIGRATIONS: Readonly<Record<number, readonly string[]>> = {
     `ALTER TABLE bucket_runs ADD COLUMN directory BLOB`,
   ],
   // 4: a filter per bucket run (src/store/bucket-filter.ts) says which keys a run cannot hold,
-  // so a look-up skips their blocks. `filter` names its format and size; the bits are stored in
-  // parts. Runs of older stores have none until the next add builds them (sqlite-buckets.ts).
+  // so a look-up skips their blocks. `filter` names its format (NULL: none); the bits are stored
+  // in parts. Runs of older stores have none until the next add builds them (sqlite-buckets.ts).
   3: [
     `ALTER TABLE bucket_runs ADD COLUMN filter TEXT`,
     `CREATE TABLE bucket_filters (

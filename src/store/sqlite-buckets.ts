@@ -31,8 +31,8 @@ export interface BucketIndexOptions {
   /** Runs of one level merged into one run of the next. */
   fanIn: number;
   /**
-   * Runs of this level and above get a filter (bucket-filter.ts). Building one costs ≈ 40 ns a
-   * pair on every write of the pair, and the small runs' blocks stay in SQLite's page cache,
+   * Runs of this level and above get a filter (bucket-filter.ts). Building one costs ≈ 30 ns a
+   * pair on every write of the pair (bench/filter-speed.ts), and the small runs' blocks stay in SQLite's page cache,
    * so they are read without one.
    */
   filterFromLevel: number;
@@ -127,11 +127,10 @@ export class SqliteBucketIndex {
       // Largest runs first: with `skip`, a key one table already holds more than maxPostings
       // times is left out, so the smaller runs need not read its blocks.
       const runs = (this.runList.all() as RunRow[]).sort((x, y) => y.rows - x.rows || (x.name < y.name ? -1 : 1));
-      const skipping = common === 'skip' && cut !== Infinity;
+      const skipping = common === 'skip';
       for (const run of runs) {
-        const live = skipping ? distinct.map((_, i) => i).filter((i) => !holders[i].some((l) => l.length >= cut)) : null;
-        if (live === null) this.runDocs(run.name, distinct, cut, holders);
-        else if (live.length > 0) this.runDocs(run.name, live.map((i) => distinct[i]), cut, live.map((i) => holders[i]));
+        const live = distinct.map((_, i) => i).filter((i) => !(skipping && overBound(holders[i], maxPostings)));
+        if (live.length > 0) this.runDocs(run.name, live.map((i) => distinct[i]), cut, live.map((i) => holders[i]));
       }
       const counts = new Map<number, number>();
       for (const lists of holders) {
@@ -153,13 +152,8 @@ export class SqliteBucketIndex {
       const [lo, hi] = blockRange(run.dir, key);
       // the first `cut` postings of a key lie in its first cut / PAIRS + 2 blocks
       const end = cut === Infinity ? hi : Math.min(hi, lo + Math.ceil(cut / PAIRS_PER_BLOCK) + 1);
-      let any = false;
-      for (let b = lo; b < end; b++) {
-        if (filter && !filter.mayHold(b, key)) continue;
-        wanted.add(b);
-        any = true;
-      }
-      return any ? [lo, end] : [0, 0];
+      for (let b = lo; b < end; b++) if (!filter || filter.mayHold(b, key)) wanted.add(b);
+      return [lo, end];
     });
     if (wanted.size === 0) return;
     const blocks = new Map<number, Block>();
@@ -170,7 +164,7 @@ export class SqliteBucketIndex {
       const docs: number[] = [];
       for (let b = ranges[i][0]; b < ranges[i][1] && docs.length < cut; b++) {
         const block = blocks.get(b);
-        if (block === undefined) continue; // the filter said the key is not in it
+        if (block === undefined) continue; // not read: the filter says the key is not in it
         for (let p = lowerBound(block, key); p < block.keys.length && block.keys[p] === key && docs.length < cut; p++) docs.push(block.docs[p]);
       }
       if (docs.length > 0) holders[i].push(docs);
@@ -323,10 +317,14 @@ export class SqliteBucketIndex {
  * `bound` (`first`). A table cut at bound + 1 makes the union exceed the bound, so a union
  * within it is complete; and the first `bound` of the whole are among each table's first.
  */
+/** A table cut at bound + 1 that is full: the union is over the bound, whatever the others hold. */
+function overBound(lists: number[][], bound: number): boolean {
+  return lists.some((l) => l.length > bound);
+}
+
 function keyHolders(lists: number[][], bound: number, common: BucketQuery['common']): number[] {
   if (lists.length === 0) return [];
-  // a table cut at bound + 1 that is full: the union is over the bound, whatever the others hold
-  if (common === 'skip' && lists.some((l) => l.length > bound)) return [];
+  if (common === 'skip' && overBound(lists, bound)) return [];
   const union = lists.length === 1 ? lists[0] : [...new Set(lists.flat())];
   if (union.length <= bound) return union;
   return common === 'skip' ? [] : union.sort((x, y) => x - y).slice(0, bound);
