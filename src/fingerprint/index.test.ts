@@ -48,6 +48,24 @@ test('exact hash ignores case, punctuation and spacing but not wording', () => {
   assert.equal(a.words, 4);
 });
 
+test('exact hash of a text longer than one scan window folds every word once, in order', async () => {
+  // The scanner folds the hash while it finishes words, window by window: check it against
+  // the fold over all the text's word hashes in one pass.
+  const { fmix32, hex32 } = await import('./hash.js');
+  const { newWordBuffer, scanWords } = await import('./words.js');
+  const long = Array.from({ length: 150_000 }, (_, i) => `w${i % 997} `).join(''); // 750k chars, > 2 drains of held words
+  const { hashes, count } = scanWords(long, null, newWordBuffer());
+  let a = 0x243f6a88;
+  let b = 0x85a308d3;
+  for (let i = 0; i < count; i++) {
+    a = Math.imul(a ^ hashes[i], 0x01000193);
+    b = Math.imul((b << 5) | (b >>> 27), 0x9e3779b1) ^ hashes[i];
+  }
+  assert.equal(count, 150_000);
+  assert.equal(fingerprintText(long, null, P).exactHash, hex32(fmix32(a ^ count)) + hex32(fmix32(b + count)));
+  assert.notEqual(fingerprintText(long.replace('w5 ', 'w6 '), null, P).exactHash, fingerprintText(long, null, P).exactHash);
+});
+
 test('fingerprint bits are those of the first implementation (stored indexes stay valid)', async () => {
   // Digest over everything but the params key, from the branchy scanner that preceded the
   // table-driven one; a change here means stored fingerprints change: bump params.version.

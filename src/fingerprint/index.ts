@@ -3,7 +3,7 @@ import { fmix32, hash2, hex32 } from './hash.js';
 import { containmentFromJaccard, jaccard } from './minhash.js';
 import { assertCompatible, paramsKey, parseParamsKey, SKETCH_KINDS, sketchKinds, type IndexParams, type SketchKind } from './params.js';
 import { kGramSketch, spinProofSequence } from './shingles.js';
-import { scanText, STOPWORD_HASHES } from './words.js';
+import { scanText, STOPWORD_HASHES, type ScannedText } from './words.js';
 
 export { decodeFingerprint, encodeFingerprint } from './serialize.js';
 
@@ -103,22 +103,16 @@ export function fingerprintText(text: string, spans: readonly Span[] | null, par
     const shingles = kGramSketch(seq, n, plan.shingle[i], plan.seed[i], bins);
     sketches.push({ kind, bins, shingles });
   }
-  return { params: plan.key, exactHash: sequenceHash(scan.words, scan.count), words: scan.count, sketches };
+  return { params: plan.key, exactHash: sequenceHash(scan), words: scan.count, sketches };
 }
 
 function kindSeed(kind: SketchKind): number {
   return kind === 'words' ? 0x77 : kind === 'stopwords' ? 0x73 : 0x6b;
 }
 
-/** Two independent 32-bit lanes over the word hashes → 16 hex chars. */
-function sequenceHash(words: Uint32Array, count: number): string {
-  let a = 0x243f6a88;
-  let b = 0x85a308d3;
-  for (let i = 0; i < count; i++) {
-    a = Math.imul(a ^ words[i], 0x01000193);
-    b = Math.imul((b << 5) | (b >>> 27), 0x9e3779b1) ^ words[i];
-  }
-  return hex32(fmix32(a ^ count)) + hex32(fmix32(b + count));
+/** The scan's two sequence lanes, finished with the word count → 16 hex chars. */
+function sequenceHash(scan: ScannedText): string {
+  return hex32(fmix32(scan.laneA ^ scan.count)) + hex32(fmix32(scan.laneB + scan.count));
 }
 
 /** Similarity of one sketch kind between two fingerprints. */

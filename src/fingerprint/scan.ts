@@ -67,9 +67,20 @@ export interface ScannedText {
   /** The function words among them, in order, `stopCount` of them (0 when not asked for). */
   stopwords: Uint32Array;
   stopCount: number;
+  /**
+   * Two independent 32-bit lanes folded over the word hashes in order (unfinished): the
+   * sequence digest behind a fingerprint's exact hash, computed in the pass that finishes
+   * the words because a separate pass over them cost more.
+   */
+  laneA: number;
+  laneB: number;
 }
 
-const scanned: ScannedText = { words: WORDS, count: 0, stopwords: STOPWORDS, stopCount: 0 };
+/** Starting values of the sequence lanes. */
+const LANE_A = 0x243f6a88;
+const LANE_B = 0x85a308d3;
+
+const scanned: ScannedText = { words: WORDS, count: 0, stopwords: STOPWORDS, stopCount: 0, laneA: LANE_A, laneB: LANE_B };
 /** Output of texts longer than a window, grown as needed and reused. */
 let longWords: Uint32Array = new Uint32Array(0);
 let longStopwords: Uint32Array = new Uint32Array(0);
@@ -123,8 +134,8 @@ function endWord(n: number): number {
 const NO_SLOTS = new Uint32Array(2);
 
 /**
- * Finishes RAW[0, n) with fmix32 into WORDS and, with `stops`, copies its members into
- * STOPWORDS (branch-free); returns how many were copied.
+ * Finishes RAW[0, n) with fmix32 into WORDS, folds them into the sequence lanes and, with
+ * `stops`, copies its members into STOPWORDS (branch-free); returns how many were copied.
  */
 function finish(n: number, stops: HashSet32 | null): number {
   const raw = RAW;
@@ -134,6 +145,8 @@ function finish(n: number, stops: HashSet32 | null): number {
   const mul = stops === null ? 0 : stops.multiplier;
   const shift = stops === null ? 31 : stops.shift;
   const want = stops === null ? 0 : 1;
+  let a = scanned.laneA | 0;
+  let b = scanned.laneB | 0;
   let m = 0;
   for (let i = 0; i < n; i++) {
     let h = raw[i];
@@ -143,6 +156,8 @@ function finish(n: number, stops: HashSet32 | null): number {
     h = Math.imul(h, 0xc2b2ae35);
     h ^= h >>> 16;
     words[i] = h;
+    a = Math.imul(a ^ h, 0x01000193);
+    b = Math.imul((b << 5) | (b >>> 27), 0x9e3779b1) ^ h;
     picked[m] = h;
     const at = (Math.imul(h, mul) >>> shift) << 1;
     const d1 = slots[at] ^ h;
@@ -150,6 +165,8 @@ function finish(n: number, stops: HashSet32 | null): number {
     // (d | -d) has its sign bit set iff d ≠ 0: adds 1 when either slot holds h.
     m += ((((d1 | (0 - d1)) & (d2 | (0 - d2))) >>> 31) ^ 1) & want;
   }
+  scanned.laneA = a;
+  scanned.laneB = b;
   return m;
 }
 
@@ -165,6 +182,8 @@ export function scanText(text: string, spans: readonly Span[] | null, stops: Has
   const ranges = rangesToScan(spans, length, fits);
   scanned.count = 0;
   scanned.stopCount = 0;
+  scanned.laneA = LANE_A;
+  scanned.laneB = LANE_B;
   const n = scanRanges(text, ranges, fits, stops);
   if (scanned.count === 0) {
     // Everything is still in the scratch arrays (the usual case): no copy.

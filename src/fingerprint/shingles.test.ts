@@ -37,6 +37,17 @@ test('kGramSketch equals kGramHashes + ophSignature + the number of distinct shi
   );
 });
 
+test('distinctCount counts distinct values ignoring the low bit, with repeats and colliding slots', () => {
+  // Few distinct high parts force many values into one slot run; the sign bit is exercised too.
+  const valueArb = fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 0xffffffff })).map(([few, any]) => (few === 0 ? any : (few << 29) | (few & 3)) >>> 0);
+  fc.assert(
+    fc.property(fc.array(valueArb, { maxLength: 500 }), (values) => {
+      assert.equal(distinctCount(Uint32Array.from(values), values.length), new Set(values.map((v) => (v | 1) >>> 0)).size);
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('sequences longer than the shingle scratch give the same shingles, signature and count', () => {
   const words = Uint32Array.from({ length: 150_000 }, (_, i) => fmix32((i % 50_000) + 3)); // repeats: distinct < n
   const shingles = referenceShingles(words, 5, 42);
