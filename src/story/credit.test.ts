@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { creditsSource, findCredits, outletKey, resolveOutlet, searchCredits } from './credit.js';
+import { creditsSource, findCredits, outletKey, resolveOutlet, RULES, searchCredits } from './credit.js';
 import { classifyByWords, classifyName } from './credit-outlet.js';
 import { normalizeText } from '../text/normalize.js';
 import { sharedPath, SHARED_MISSING } from '../test-helpers/shared.js';
@@ -22,6 +22,35 @@ test('attribution phrases', () => {
   assert.deepEqual(only('Jane Doe contributed to this report.'), [['attribution', 'contributed', null, 'Jane Doe']]);
   assert.deepEqual(only('The Ledger report also notes that fares rose.'), [['attribution', 'report_says', 'The Ledger', '']]);
   assert.deepEqual(only('Read it at https://www.coastalherald.com/news/1 today'), [['attribution', 'link', 'coastalherald.com', '']]);
+});
+
+test('every match of a credit rule holds one of the literals its pre-check looks for', () => {
+  // A text without any of a rule's `needs` is not searched: a wrong literal would lose credits.
+  // Texts of names and credit-shaped phrases covering every alternative the rules spell out.
+  const names = ['The Ledger', 'the Coastal Herald', 'Reuters', 'Ana Ruiz', 'U.S. News', 'Ana Ruiz and Tom Hale', 'Daily Record newspaper'];
+  const phrases = [
+    'This is an', 'A', 'The', 'abridged version of the article', 'updated version of a story', 'version of this report that was originally published',
+    'first published in', 'originally posted at', 'first appeared on', 'first ran by', 'As first reported by', 'as previously reported in', 'as reported by',
+    'reported', 'has reported', 'also reported', ', daily,', 'According to', 'according to a report by', 'according to the investigation from',
+    "From yesterday's", 'In the', 'in an', 'report', 'story', 'article', 'piece', 'investigation', 'reporting', 'reports', 'also notes', 'says', 'found', 'claimed',
+    '(via', 'Via:', 'via', 'Written by', 'written by', 'Filed by', 'Produced by', 'Reported by', 'reported by', 'for', 'of', 'at', 'by',
+    'Source:', 'SOURCE:', 'Sources:', '©', '(c)', '(C)', 'Copyright 2024', 'contributed to this report', 'contributed to this story',
+    'told', 'tells', 'said to', 'reported to', 'explained to', 'confirmed to', 'spoke with', 'talking to', 'talked with', 'speaking to',
+    'has learned', 'have learned', 'in an exclusive interview with', 'in an interview with', 'requests for comment from', 'request for comment by',
+    'request for comment', '\n', '.', ',',
+  ];
+  const textArb = fc.array(fc.constantFrom(...names, ...phrases), { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' ').replace(/ \n /g, '\n'));
+  fc.assert(
+    fc.property(textArb, (text) => {
+      for (const r of RULES) {
+        r.re.lastIndex = 0;
+        for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
+          assert.ok(r.needs.some((literal) => m![0].includes(literal)), `${r.kind} matched "${m[0]}" without any of ${r.needs.join(', ')}`);
+        }
+      }
+    }),
+    { numRuns: 5000 },
+  );
 });
 
 test('mentions are not attributions', () => {
