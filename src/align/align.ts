@@ -3,7 +3,7 @@ import type { Alignment, AlignmentStats, Token } from '../types.js';
 import { extendSeeds } from './extend.js';
 import { filterPassages, widen } from './filter.js';
 import { resolveAlignOptions, type AlignOptions } from './options.js';
-import { newDictionaries, prepareSide, sharedTermCount, type Side } from './prepare.js';
+import { preparePair, sharedTermCount, type Side } from './prepare.js';
 import { diffCluster, type PassageResult } from './passage.js';
 import { inverseSentenceFrequency, sentenceSeeds, type Seed } from './seeds.js';
 import { contentInside, orderKept } from './stats.js';
@@ -27,11 +27,9 @@ export function alignTokens(
   options?: Partial<AlignOptions>,
 ): Alignment {
   const opts = resolveAlignOptions(options);
-  const dicts = newDictionaries();
-  const a = prepareSide(textA, tokensA, dicts);
-  const b = prepareSide(textB, tokensB, dicts);
+  const { a, b, termCount } = preparePair(textA, tokensA, textB, tokensB);
   if (sharedTermCount(a, b) < opts.minSharedTerms) return emptyAlignment(a, b);
-  const isf = inverseSentenceFrequency(a, b, dicts.canon.size);
+  const isf = inverseSentenceFrequency(a, b, termCount);
   const seeds = [...sentenceSeeds(a, b, isf, opts), ...tileSeeds(a, b, opts)];
   const results = passagesInRounds(seeds, a, b, isf, lexicon, opts);
   const stats = emptyStats(a, b);

@@ -94,6 +94,59 @@ function isSorted(tokens: Token[]): boolean {
   return true;
 }
 
+/** A text prepared with dictionaries of its own, and the strings behind its ids, in id order. */
+interface OwnSide {
+  side: Side;
+  dicts: Dictionaries;
+  canonTerms: string[];
+  lemmaTerms: string[];
+}
+
+/** Prepared texts by token array: a text meets many others (the ~20 candidates of a trace). */
+const ownSides = new WeakMap<Token[], OwnSide>();
+
+function ownSide(text: string, tokens: Token[]): OwnSide {
+  const hit = ownSides.get(tokens);
+  if (hit && hit.side.text === text) return hit;
+  const dicts = newDictionaries();
+  const side = prepareSide(text, tokens, dicts);
+  const own = { side, dicts, canonTerms: [...dicts.canon.keys()], lemmaTerms: [...dicts.lemma.keys()] };
+  ownSides.set(tokens, own);
+  return own;
+}
+
+/**
+ * The two sides of a pair exactly as prepareSide gives them with one new dictionary pair,
+ * a first then b, and the canonical dictionary's size; each text is prepared once (cached by
+ * its token array, which must not change) and only b's ids are mapped per pair. With a shared
+ * dictionary, a's ids are those of its own; b's are a's for the terms a has, and the others
+ * are numbered on from a's in the order b first uses them, which is the order of b's own ids.
+ * Sides are shared between pairs: callers must not write into them.
+ */
+export function preparePair(textA: string, tokensA: Token[], textB: string, tokensB: Token[]): { a: Side; b: Side; termCount: number } {
+  const own = ownSide(textA, tokensA);
+  const other = ownSide(textB, tokensB);
+  const canon = idsInto(own.dicts.canon, other.canonTerms);
+  const lemma = idsInto(own.dicts.lemma, other.lemmaTerms);
+  const side = other.side;
+  const b: Side = { ...side, terms: remap(side.terms, canon.ids), tokenCanon: remap(side.tokenCanon, canon.ids), tokenLemma: remap(side.tokenLemma, lemma.ids) };
+  return { a: own.side, b, termCount: canon.size };
+}
+
+/** For each of `terms` (another text's, in its id order): its id in `dict`, or the next new one. */
+function idsInto(dict: TermDictionary, terms: readonly string[]): { ids: Int32Array; size: number } {
+  const ids = new Int32Array(terms.length);
+  let size = dict.size;
+  for (let i = 0; i < terms.length; i++) ids[i] = dict.get(terms[i]) ?? size++;
+  return { ids, size };
+}
+
+function remap(values: Int32Array, ids: Int32Array): Int32Array {
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = ids[values[i]];
+  return out;
+}
+
 /** Distinct term ids present on both sides. */
 export function sharedTermCount(a: Side, b: Side): number {
   const inA = new Set<number>(a.terms);
