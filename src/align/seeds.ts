@@ -19,11 +19,20 @@ export type TermVector = Map<number, number>;
  */
 export function inverseSentenceFrequency(a: Side, b: Side, termCount: number): Float64Array {
   const sf = new Int32Array(termCount);
+  // lastSentence[t]: 1 + the last sentence (numbered over both sides) that counted t, so a
+  // term counts once per sentence without a set per sentence
+  const lastSentence = new Int32Array(termCount);
+  let numbered = 0;
   for (const side of [a, b]) {
     for (let s = 0; s < side.sentenceCount; s++) {
-      const seen = new Set<number>();
-      for (let c = side.sentenceStart[s]; c < side.sentenceStart[s + 1]; c++) seen.add(side.terms[c]);
-      for (const t of seen) sf[t]++;
+      numbered++;
+      for (let c = side.sentenceStart[s]; c < side.sentenceStart[s + 1]; c++) {
+        const t = side.terms[c];
+        if (lastSentence[t] !== numbered) {
+          lastSentence[t] = numbered;
+          sf[t]++;
+        }
+      }
     }
   }
   const total = a.sentenceCount + b.sentenceCount;
