@@ -46,11 +46,24 @@ export function resolveBucketQuery(partial: Partial<BucketQuery> = {}): BucketQu
  * ids are in. A backend then maps to ids only `sure` and `ties`, not every document touched.
  */
 export function splitTop<D>(counts: ReadonlyMap<D, number>, q: BucketQuery): { sure: D[]; ties: D[]; need: number } {
-  const passing = [...counts].filter(([, n]) => n >= q.minShared);
-  if (passing.length <= q.top) return { sure: passing.map(([d]) => d), ties: [], need: 0 };
-  const byCount = passing.map(([, n]) => n).sort((x, y) => y - x);
-  const cut = byCount[q.top - 1];
-  const sure = passing.filter(([, n]) => n > cut).map(([d]) => d);
-  const ties = passing.filter(([, n]) => n === cut).map(([d]) => d);
+  // Called on every look-up with thousands of documents: no entry arrays, one typed sort.
+  let passing = 0;
+  for (const n of counts.values()) if (n >= q.minShared) passing++;
+  const sure: D[] = [];
+  const ties: D[] = [];
+  if (passing <= q.top) {
+    counts.forEach((n, d) => {
+      if (n >= q.minShared) sure.push(d);
+    });
+    return { sure, ties, need: 0 };
+  }
+  const passed = new Float64Array(passing);
+  let at = 0;
+  for (const n of counts.values()) if (n >= q.minShared) passed[at++] = n;
+  const cut = passed.sort()[passing - q.top]; // the top-th largest
+  counts.forEach((n, d) => {
+    if (n > cut) sure.push(d);
+    else if (n === cut) ties.push(d);
+  });
   return { sure, ties, need: q.top - sure.length };
 }
