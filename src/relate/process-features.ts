@@ -6,7 +6,7 @@
  * Cheap enough for every compared pair: hashed runs and an inverted index over sentence lemmas.
  */
 import type { AnalyzedArticle } from './analyzed.js';
-import { coverageOfMask, insideSpans, maskOfShared, runHashes } from './process-runs.js';
+import { coverageOfMask, insideSpans, maskOfShared, runHashes, SortedHashes } from './process-runs.js';
 import { sentenceEvidenceOfSets, sentenceIndex, sentenceLemmaSets, type SentenceIndex } from './process-sentences.js';
 
 /** Process features of one pair; `_a` describes a as derived from b, `_b` b as derived from a. */
@@ -34,7 +34,7 @@ interface TextProfile {
   sentences: Array<Set<string>>;
   sentenceIndex: SentenceIndex;
   runs: Uint32Array;
-  runSet: Set<number>;
+  runSet: SortedHashes;
   quoted: boolean[];
   length: number;
 }
@@ -56,7 +56,7 @@ function buildProfile(x: AnalyzedArticle): TextProfile {
     sentences,
     sentenceIndex: sentenceIndex(sentences),
     runs,
-    runSet: new Set(runs),
+    runSet: new SortedHashes(runs),
     quoted: insideSpans(x.tokens, x.quotes),
     length: x.tokens.length,
   };

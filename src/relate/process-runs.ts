@@ -34,8 +34,29 @@ export function runHashes(keys: readonly string[], k: number): Uint32Array {
   return out;
 }
 
+/** A set of uint32 hashes as a sorted typed array: one allocation, where a Set of numbers above 2^30 boxes each. */
+export class SortedHashes {
+  private readonly sorted: Uint32Array;
+
+  constructor(values: Uint32Array) {
+    this.sorted = Uint32Array.from(values).sort();
+  }
+
+  has(v: number): boolean {
+    const s = this.sorted;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < s.length && s[lo] === v;
+  }
+}
+
 /** Marks the positions of a text of `length` keys inside a run (hashes from runHashes) that `other` holds. */
-export function maskOfShared(runs: Uint32Array, length: number, k: number, other: ReadonlySet<number>): Uint8Array {
+export function maskOfShared(runs: Uint32Array, length: number, k: number, other: { has(v: number): boolean }): Uint8Array {
   const mask = new Uint8Array(length);
   for (let i = 0; i < runs.length; i++) if (other.has(runs[i])) mask.fill(1, i, i + k);
   return mask;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Token } from '../types.js';
 import { greedyTiles, internKeys, tiledShare } from './process-tiles.js';
-import { insideSpans, sharedRunMask, sharedRunCoverage } from './process-runs.js';
+import { insideSpans, sharedRunMask, sharedRunCoverage, SortedHashes } from './process-runs.js';
 import { longestIncreasing, sentenceEvidence } from './process-sentences.js';
 
 /** Tokens of sentences given as arrays of words; words in UPPER case are stopwords. */
@@ -78,4 +78,16 @@ test('sentence evidence: a copy in the source order scores above the same senten
   assert.equal(shuffled.derivedSentences, 1);
   assert.ok(Math.abs(shuffled.inOrderSentences - 1 / 3) < 1e-9);
   assert.deepEqual(sentenceEvidence([], source), { derivedSentences: 0, meanBestScore: 0, inOrderSentences: 0 });
+});
+
+test('SortedHashes holds exactly the values it was built from (any uint32)', () => {
+  const u32 = fc.oneof(fc.integer({ min: 0, max: 0xffffffff }), fc.constantFrom(0, 1, 0x7fffffff, 0x80000000, 0xffffffff));
+  fc.assert(
+    fc.property(fc.array(u32, { maxLength: 200 }), fc.array(u32, { maxLength: 50 }), (values, probes) => {
+      const set = new SortedHashes(Uint32Array.from(values));
+      const plain = new Set(values);
+      for (const v of [...values, ...probes]) assert.equal(set.has(v), plain.has(v), `${v}`);
+    }),
+    { numRuns: 300 },
+  );
 });
