@@ -28,7 +28,7 @@ export function alignTokens(
 ): Alignment {
   const opts = resolveAlignOptions(options);
   const { a, b, termCount } = preparePair(textA, tokensA, textB, tokensB);
-  if (sharedTermCount(a, b) < opts.minSharedTerms) return emptyAlignment(a, b);
+  if (sharedTermCount(a, b, termCount) < opts.minSharedTerms) return emptyAlignment(a, b);
   const isf = inverseSentenceFrequency(a, b, termCount);
   const seeds = [...sentenceSeeds(a, b, isf, opts), ...tileSeeds(a, b, opts)];
   const results = passagesInRounds(seeds, a, b, isf, lexicon, opts);

@@ -147,10 +147,17 @@ function remap(values: Int32Array, ids: Int32Array): Int32Array {
   return out;
 }
 
-/** Distinct term ids present on both sides. */
-export function sharedTermCount(a: Side, b: Side): number {
-  const inA = new Set<number>(a.terms);
-  const seen = new Set<number>();
-  for (const t of b.terms) if (inA.has(t)) seen.add(t);
-  return seen.size;
+/** Distinct term ids present on both sides (ids below `termCount`). */
+export function sharedTermCount(a: Side, b: Side, termCount: number): number {
+  // 1 = in a, 2 = in a and already counted in b
+  const seen = new Uint8Array(termCount);
+  for (const t of a.terms) seen[t] = 1;
+  let shared = 0;
+  for (const t of b.terms) {
+    if (seen[t] === 1) {
+      seen[t] = 2;
+      shared++;
+    }
+  }
+  return shared;
 }

@@ -83,13 +83,15 @@ export function sentenceSeeds(a: Side, b: Side, isf: Float64Array, opts: AlignOp
   });
   const normB = vecB.map(squaredNorm);
   const shared = new Int32Array(vecB.length);
+  const touchedAll = new Int32Array(vecB.length); // b's sentences sharing a term with this one of a's
   const seeds: Seed[] = [];
   vecA.forEach((va, sa) => {
-    const touched: number[] = [];
+    let m = 0;
     for (const t of va.keys()) {
-      for (const sb of postings.get(t) ?? []) if (shared[sb]++ === 0) touched.push(sb);
+      const list = postings.get(t);
+      if (list) for (const sb of list) if (shared[sb]++ === 0) touchedAll[m++] = sb;
     }
-    touched.sort((x, y) => x - y);
+    const touched = touchedAll.subarray(0, m).sort(); // typed: numeric order, no comparator
     const normA = squaredNorm(va);
     for (const sb of touched) {
       const n = shared[sb];
@@ -117,10 +119,10 @@ function squaredNorm(x: TermVector): number {
 
 function cosineWithNorms(x: TermVector, y: TermVector, nx: number, ny: number): number {
   let dot = 0;
-  for (const [t, w] of x) {
+  x.forEach((w, t) => {
     const o = y.get(t);
     if (o !== undefined) dot += w * o;
-  }
+  });
   return nx > 0 && ny > 0 ? dot / Math.sqrt(nx * ny) : 0;
 }
 
