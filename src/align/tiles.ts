@@ -26,13 +26,7 @@ function sameGram(a: Int32Array, i: number, b: Int32Array, j: number, k: number)
  * reported once. k-grams frequent in a (more than tileMaxOccurrences) are not indexed.
  */
 function maximalMatches(a: Side, b: Side, k: number, maxOcc: number): Match[] {
-  const index = new Map<number, number[]>();
-  for (let i = 0; i + k <= a.terms.length; i++) {
-    const h = gramHash(a.terms, i, k);
-    const list = index.get(h);
-    if (list) list.push(i);
-    else index.set(h, [i]);
-  }
+  const index = gramIndex(a, k);
   const matches: Match[] = [];
   for (let j = 0; j + k <= b.terms.length; j++) {
     const list = index.get(gramHash(b.terms, j, k));
@@ -46,6 +40,24 @@ function maximalMatches(a: Side, b: Side, k: number, maxOcc: number): Match[] {
     }
   }
   return matches;
+}
+
+/** k-gram indexes by side: the first text of a pair is prepared once for all its pairs (preparePair). */
+const gramIndexes = new WeakMap<Side, { k: number; index: Map<number, number[]> }>();
+
+/** Positions of each k-gram hash of a's terms, in order. */
+function gramIndex(a: Side, k: number): ReadonlyMap<number, readonly number[]> {
+  const hit = gramIndexes.get(a);
+  if (hit && hit.k === k) return hit.index;
+  const index = new Map<number, number[]>();
+  for (let i = 0; i + k <= a.terms.length; i++) {
+    const h = gramHash(a.terms, i, k);
+    const list = index.get(h);
+    if (list) list.push(i);
+    else index.set(h, [i]);
+  }
+  gramIndexes.set(a, { k, index });
+  return index;
 }
 
 /** Longest first; ties by position, in a way that mirrors when a and b are swapped. */
