@@ -17,12 +17,24 @@ const MIN_QUOTE_WORDS = 6;
  */
 export function sharedQuotes(a: AnalyzedArticle, b: AnalyzedArticle): QuoteLike[] {
   const out: QuoteLike[] = [];
-  for (const q of a.quotes) {
-    const words = quoteWords(q.text);
-    if (words.length < MIN_QUOTE_WORDS) continue;
-    if (wordsLine(b).includes(' ' + words.join(' ') + ' ')) out.push(q);
-  }
+  for (const { quote, line } of quoteLines(a)) if (wordsLine(b).includes(line)) out.push(quote);
   return out;
+}
+
+/** Each long enough quote of a text with its words as a space-delimited line, built once per analysed article. */
+const quoteLineLists = new WeakMap<AnalyzedArticle, Array<{ quote: QuoteLike; line: string }>>();
+
+function quoteLines(x: AnalyzedArticle): Array<{ quote: QuoteLike; line: string }> {
+  let list = quoteLineLists.get(x);
+  if (list === undefined) {
+    list = [];
+    for (const quote of x.quotes) {
+      const words = quoteWords(quote.text);
+      if (words.length >= MIN_QUOTE_WORDS) list.push({ quote, line: ' ' + words.join(' ') + ' ' });
+    }
+    quoteLineLists.set(x, list);
+  }
+  return list;
 }
 
 /** A text's words as one space-delimited line, built once per analysed article (it meets many pairs). */
