@@ -48,8 +48,24 @@ export function mayBeInName(text: string, from: number, to: number): boolean {
  * Proper names as written: runs of capitalised tokens, joined across connectors ("of", "for",
  * "and") when a capitalised token follows ("Foundation for Defense of Democracies").
  */
-export function properNames<T extends NameToken>(tokens: readonly T[]): Array<{ text: string; tokens: T[]; index: number }> {
-  const out: Array<{ text: string; tokens: T[]; index: number }> = [];
+export function properNames<T extends NameToken>(tokens: readonly T[]): ReadonlyArray<ProperName<T>> {
+  // An article's names are read for its names list and again for its topic: found once per
+  // token array (which must not change; tokenize's arrays do not).
+  let names = namesByTokens.get(tokens);
+  if (!names) namesByTokens.set(tokens, (names = findProperNames(tokens)));
+  return names as ReadonlyArray<ProperName<T>>;
+}
+
+interface ProperName<T> {
+  text: string;
+  tokens: T[];
+  index: number;
+}
+
+const namesByTokens = new WeakMap<readonly NameToken[], ReadonlyArray<ProperName<NameToken>>>();
+
+function findProperNames<T extends NameToken>(tokens: readonly T[]): Array<ProperName<T>> {
+  const out: Array<ProperName<T>> = [];
   let i = 0;
   while (i < tokens.length) {
     if (!isCapitalised(tokens[i]) || NUMBER.test(tokens[i].surface)) {
