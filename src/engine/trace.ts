@@ -172,15 +172,17 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
     ranks.push(reply);
   };
   try {
+    // The other shards start on the article (its analysis) while this thread looks up its
+    // neighbours, then on their share of the fingerprint neighbours while it looks up the
+    // names; its own share waits, to be ranked with its share of the rest. Every shard gets a
+    // first job, even empty: finish expects the trace open there.
+    for (let i = 0; i < last; i++) rank(i, []);
     const reusedIds = await reusedNeighbours(engine, store, article, room, timings);
     let t = performance.now();
     const reused = await loadArticles(store, reusedIds);
     let load = performance.now() - t;
-    // The workers start (on the article, and their share of the fingerprint neighbours) while
-    // this thread looks up the names; its own share waits, to be ranked with its share of the
-    // rest. Every shard gets a first job, even empty: finish expects the trace open there.
     const first = splitByLength(reused, shards.length);
-    for (let i = 0; i < last; i++) rank(i, first[i]);
+    for (let i = 0; i < last; i++) if (first[i].length > 0) rank(i, first[i]);
     const namedIds = await namedNeighbours(engine, store, article, myTokens, room, reusedIds, timings);
     t = performance.now();
     const named = await loadArticles(store, namedIds);
