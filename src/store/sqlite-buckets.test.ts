@@ -143,3 +143,18 @@ test('runs without a readable filter (older stores, other formats) are read in f
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('small runs, written without a filter, get one in memory that loses no key', async () => {
+  // filterFromLevel above every run: each run's filter is built when it is first read
+  const store = await SqliteStore.open(':memory:', { buckets: { tailRows: 7, fanIn: 2, filterFromLevel: 99 } });
+  const keysOf = (n: number) => [n % 5, 100 + (n % 7), 1000 + n, 5000 + Math.floor(n / 3)];
+  const articles = Array.from({ length: 40 }, (_, i) => makeTestArticle(i + 1));
+  for (const [i, a] of articles.entries()) await store.addArticle(a, { fingerprints: [], bucketKeys: keysOf(i + 1) });
+  assert.ok(store.bucketLayout().filter((t) => t.level >= 0).length >= 2, 'several runs');
+  const universe = [...new Set(articles.flatMap((_, i) => keysOf(i + 1)))];
+  for (const key of [...universe, 424242]) {
+    const want = articles.filter((_, i) => keysOf(i + 1).includes(key)).map((a) => a.id).sort();
+    assert.deepEqual([...(await store.findByBucketKeys([key])).keys()].sort(), want, `key ${key}`);
+  }
+  await store.close();
+});
