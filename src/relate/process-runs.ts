@@ -42,16 +42,12 @@ export class SortedHashes {
     this.sorted = Uint32Array.from(values).sort();
   }
 
+  /** Halves the range around the last value ≤ v until one is left (same steps for every v). */
   has(v: number): boolean {
     const s = this.sorted;
-    let lo = 0;
-    let hi = s.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (s[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < s.length && s[lo] === v;
+    let base = 0;
+    for (let n = s.length; n > 1; n -= n >>> 1) if (s[base + (n >>> 1)] <= v) base += n >>> 1;
+    return s.length > 0 && s[base] === v;
   }
 }
 
