@@ -54,3 +54,14 @@ export class IdTable {
     return this.hi[i].toString(16).padStart(8, '0') + this.lo[i].toString(16).padStart(8, '0');
   }
 }
+
+/** Options of the scripts that trace new synthetic articles against a stored benchmark corpus (node:util parseArgs). */
+export const STORED_CORPUS_OPTIONS = {
+  /** The benchmark's SQLite store. */
+  db: { type: 'string' },
+  /** Documents stored: the traced articles are the ones after them. */
+  docs: { type: 'string', default: '10000' },
+  /** Articles traced. */
+  n: { type: 'string', default: '30' },
+  seed: { type: 'string', default: '1' },
+} as const;

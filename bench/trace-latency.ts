@@ -21,15 +21,12 @@ import type { Article, PairRelation } from '../src/types.js';
 import { relatePairsParallel } from '../src/parallel/relate.js';
 import { StoreCandidateIndex } from '../src/fingerprint/candidates.js';
 import { fingerprintText } from '../src/fingerprint/index.js';
-import { quantile } from './measure.js';
+import { quantile, STORED_CORPUS_OPTIONS } from './measure.js';
 import { SynthCorpus } from './synth/corpus.js';
 
 const { values: args } = parseArgs({
   options: {
-    db: { type: 'string' },
-    docs: { type: 'string', default: '10000' },
-    n: { type: 'string', default: '30' },
-    seed: { type: 'string', default: '1' },
+    ...STORED_CORPUS_OPTIONS,
     check: { type: 'boolean', default: false },
     relate: { type: 'string', default: '0' },
     workers: { type: 'string', default: '2' },

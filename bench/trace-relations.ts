@@ -5,23 +5,17 @@
  * analysed and aligned, whatever it turns out to be. Every candidate is kept with a limit of
  * 1,000, which also lets in more fingerprint neighbours than a default trace (limit 20) has.
  *
- *   node --import tsx bench/trace-relations.ts --db /tmp/b1m/…/bench.db --docs 1000000 [--n 40] [--seed 1]
+ *   node --import tsx bench/trace-relations.ts --db /tmp/b1m/…/bench.db --docs 1000000 [--n 30] [--seed 1]
  */
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine/engine.js';
 import { traceArticle, type TraceTimings } from '../src/engine/trace.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
 import { openStore } from '../src/store/open.js';
+import { STORED_CORPUS_OPTIONS } from './measure.js';
 import { SynthCorpus } from './synth/corpus.js';
 
-const { values: args } = parseArgs({
-  options: {
-    db: { type: 'string' },
-    docs: { type: 'string', default: '10000' },
-    n: { type: 'string', default: '40' },
-    seed: { type: 'string', default: '1' },
-  },
-});
+const { values: args } = parseArgs({ options: STORED_CORPUS_OPTIONS });
 
 async function main(): Promise<void> {
   if (!args.db) throw new Error('--db <bench.db> is required');
