@@ -158,3 +158,25 @@ test('small runs, written without a filter, get one in memory that loses no key'
   }
   await store.close();
 });
+
+test('a reading connection forgets the runs another connection merged away', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'st-forget-'));
+  const file = join(dir, 'f.db');
+  try {
+    const buckets = { tailRows: 5, fanIn: 2 };
+    const writer = await SqliteStore.open(file, { buckets });
+    const reader = await SqliteStore.open(file, { buckets });
+    // the index's open runs (private): what the reader holds in memory
+    const openRuns = (s: SqliteStore): number => (s as unknown as { buckets: { runs: Map<string, unknown> } }).buckets.runs.size;
+    for (let n = 1; n <= 60; n++) {
+      await writer.addArticle(makeTestArticle(n), { fingerprints: [], bucketKeys: [n % 4, 50 + n] });
+      await reader.findByBucketKeys([0, 1, 2, 3]);
+      const runs = reader.bucketLayout().filter((t) => t.level >= 0).length;
+      assert.ok(openRuns(reader) <= runs, `after ${n}: ${openRuns(reader)} open, ${runs} stored`);
+    }
+    await writer.close();
+    await reader.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

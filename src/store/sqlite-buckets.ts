@@ -131,6 +131,7 @@ export class SqliteBucketIndex {
       // Largest runs first: with `skip`, a key one table already holds more than maxPostings
       // times is left out, so the smaller runs need not read its blocks.
       const runs = (this.runList.all() as RunRow[]).sort((x, y) => y.rows - x.rows || (x.name < y.name ? -1 : 1));
+      this.forgetDroppedRuns(runs);
       const skipping = common === 'skip';
       for (const run of runs) {
         const live = distinct.map((_, i) => i).filter((i) => !(skipping && overBound(holders[i], maxPostings)));
@@ -173,6 +174,15 @@ export class SqliteBucketIndex {
       }
       if (docs.length > 0) holders[i].push(docs);
     });
+  }
+
+  /**
+   * Forgets the open runs another connection has merged away since: a reading process (a
+   * server beside an ingest) would otherwise keep their directories and filters for good.
+   */
+  private forgetDroppedRuns(current: readonly RunRow[]): void {
+    const names = new Set(current.map((r) => r.name));
+    for (const name of this.runs.keys()) if (!names.has(name)) this.runs.delete(name);
   }
 
   private openRun(name: string): OpenRun {
