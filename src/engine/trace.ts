@@ -180,7 +180,7 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
     const reusedIds = await reusedNeighbours(engine, store, article, room, timings);
     let t = performance.now();
     const reused = await loadArticles(store, reusedIds);
-    let load = performance.now() - t;
+    const load = performance.now() - t;
     const first = splitByLength(reused, shards.length);
     for (let i = 0; i < last; i++) if (first[i].length > 0) rank(i, first[i]);
     const namedIds = await namedNeighbours(engine, store, article, myTokens, room, reusedIds, timings);

@@ -90,11 +90,6 @@ export class RunCursor {
     this.advance();
   }
 
-  /** The number of the current pair's block in the run. */
-  get block(): number {
-    return this.nextBlock - this.blocks.length + this.blockAt;
-  }
-
   /** Moves to the next pair (or done). */
   advance(): void {
     for (;;) {

@@ -191,7 +191,7 @@ export class SqliteBucketIndex {
       const row = this.db.prepare(`SELECT directory, filter, level FROM bucket_runs WHERE name = ?`).get(name) as { directory: Buffer; filter: string | null; level: number };
       // Names come from bucket_runs, which only this module writes (RUN_PREFIX + integer).
       const blocks = this.db.prepare(`SELECT block, pairs FROM ${name} WHERE block IN (SELECT value FROM json_each(?))`);
-      const filter = this.readFilter(name, row.filter) ?? (row.level < this.o.filterFromLevel ? this.filterInMemory(name) : null);
+      const filter = this.readFilter(name, row.filter) ?? (row.level < this.o.filterFromLevel ? this.filterOfRun(name) : null);
       this.runs.set(name, (run = { dir: decodeDirectory(row.directory), blocks, filter }));
     }
     return run;
@@ -204,13 +204,13 @@ export class SqliteBucketIndex {
   }
 
   /**
-   * A filter for a small run, built by reading it once. Small runs are written without one
-   * (filterFromLevel: the writes would pay for it), but a look-up would otherwise read one of
-   * their blocks for nearly every key, most of which they do not hold: at 1 M articles, the
-   * three small runs (9,700 blocks, 37 MB) are read in about a quarter of a second, once per
-   * connection, and their filters take about 4 MB.
+   * The filter of a run, built by reading it once: for the runs of older stores (then stored)
+   * and for small runs, which are written without one (filterFromLevel: the writes would pay
+   * for it) though a look-up would otherwise read one of their blocks for nearly every key.
+   * At 1 M articles the three small runs (9,700 blocks, 37 MB) take about a quarter of a
+   * second, once per connection, and their filters about 4 MB.
    */
-  private filterInMemory(name: string): BucketFilter {
+  private filterOfRun(name: string): BucketFilter {
     const filter = new BucketFilter();
     for (const row of this.db.prepare(`SELECT block, pairs FROM ${name} ORDER BY block`).iterate() as Iterable<{ block: number; pairs: Buffer }>) {
       const { keys } = decodeBlock(row.pairs);
@@ -236,9 +236,7 @@ export class SqliteBucketIndex {
     const missing = this.db.prepare(`SELECT name FROM bucket_runs WHERE filter IS NULL AND level >= ? ORDER BY name`).pluck().all(this.o.filterFromLevel) as string[];
     for (const name of missing) {
       this.db.transaction(() => {
-        const filter = new BucketFilter();
-        for (const cursor = new RunCursor(this.db, name); !cursor.done; cursor.advance()) filter.add(cursor.block, cursor.key);
-        this.writeFilter(name, filter, this.openRun(name).dir.first.length);
+        this.writeFilter(name, this.filterOfRun(name), this.openRun(name).dir.first.length);
         this.runs.delete(name);
       }).immediate();
     }
@@ -342,16 +340,17 @@ export class SqliteBucketIndex {
   }
 }
 
+/** A table cut at bound + 1 that is full: the union is over the bound, whatever the others hold. */
+function overBound(lists: number[][], bound: number): boolean {
+  return lists.some((l) => l.length > bound);
+}
+
 /**
  * The documents one key contributes, from the first `cut` (= bound + 1) documents of each
  * table holding it: all of them when at most `bound` in all; else none (`skip`) or the first
  * `bound` (`first`). A table cut at bound + 1 makes the union exceed the bound, so a union
  * within it is complete; and the first `bound` of the whole are among each table's first.
  */
-/** A table cut at bound + 1 that is full: the union is over the bound, whatever the others hold. */
-function overBound(lists: number[][], bound: number): boolean {
-  return lists.some((l) => l.length > bound);
-}
 
 function keyHolders(lists: number[][], bound: number, common: BucketQuery['common']): number[] {
   if (lists.length === 0) return [];
