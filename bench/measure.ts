@@ -16,6 +16,25 @@ export function median(values: readonly number[]): number {
   return quantile(values, 0.5);
 }
 
+/**
+ * CPU milliseconds of each of `versions` over `passes` passes, the versions alternating within
+ * each pass, so a machine whose speed drifts slows them alike; [version][pass]. One pass of
+ * each first, not counted (compilation).
+ */
+export function alternatingCpu(versions: ReadonlyArray<() => void>, passes: number): number[][] {
+  for (const run of versions) run();
+  const out = versions.map((): number[] => []);
+  for (let p = 0; p < passes; p++) {
+    versions.forEach((run, v) => {
+      const c = process.cpuUsage();
+      run();
+      const used = process.cpuUsage(c);
+      out[v].push((used.user + used.system) / 1000);
+    });
+  }
+  return out;
+}
+
 /** Size in bytes of a SQLite database with its -wal and -shm files. */
 export function databaseBytes(file: string): number {
   let total = 0;

@@ -34,7 +34,7 @@ export interface BucketIndexOptions {
    * Runs of this level and above get a stored filter (bucket-filter.ts). Building one costs
    * ≈ 30 ns a pair on every write of the pair (bench/filter-speed.ts), so the small runs are
    * written without one; a connection that reads them builds theirs in memory, once (at 1 M
-   * articles: ≈ 0.25 s on the first look-up, ≈ 4 MB).
+   * articles: 0.2–0.3 s more on the first look-up; bench/index-blocks.ts).
    */
   filterFromLevel: number;
 }
@@ -83,6 +83,8 @@ export class SqliteBucketIndex {
   private readonly runs = new Map<string, OpenRun>();
   /** Whether this connection has looked for runs without a filter (stores from before schema 4). */
   private filtersChecked = false;
+  /** Run blocks look-ups have fetched from SQLite on this connection (bench/index-blocks.ts reads it). */
+  blocksRead = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -161,6 +163,7 @@ export class SqliteBucketIndex {
       return [lo, end];
     });
     if (wanted.size === 0) return;
+    this.blocksRead += wanted.size;
     const blocks = new Map<number, Block>();
     for (const row of run.blocks.all(JSON.stringify([...wanted])) as Array<{ block: number; pairs: Buffer }>) {
       blocks.set(row.block, decodeBlock(row.pairs));
@@ -208,7 +211,7 @@ export class SqliteBucketIndex {
    * and for small runs, which are written without one (filterFromLevel: the writes would pay
    * for it) though a look-up would otherwise read one of their blocks for nearly every key.
    * At 1 M articles the three small runs (9,700 blocks, 37 MB) take about a quarter of a
-   * second, once per connection, and their filters about 4 MB.
+   * second, once per connection.
    */
   private filterOfRun(name: string): BucketFilter {
     const filter = new BucketFilter();

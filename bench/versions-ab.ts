@@ -1,0 +1,79 @@
+/**
+ * This tree's code against another checkout's (an older commit in a `git worktree`), called
+ * alternately in one process, so the machine's drifting speed slows both alike:
+ *   - align: alignTokens of 20 traced articles against 20 candidates each (token arrays
+ *     copied per pass, as a trace meets new candidates);
+ *   - credits: searchCredits over the articles, with an md5 of the credits each version found.
+ * Prints each version's median CPU time per pass and the median of the per-pass ratios.
+ *
+ *   git worktree add /tmp/old <commit> && ln -s "$PWD/node_modules" /tmp/old/node_modules
+ *   node --import tsx bench/versions-ab.ts --old /tmp/old [--passes 15] [--seed 1]
+ */
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createEngine } from '../src/engine/engine.js';
+import { prepareArticle } from '../src/ingest/prepare.js';
+import { tokenize } from '../src/text/tokenize.js';
+import type { Article, Token } from '../src/types.js';
+import { alternatingCpu, median } from './measure.js';
+import { SynthCorpus } from './synth/corpus.js';
+
+const { values: args } = parseArgs({
+  options: { old: { type: 'string' }, passes: { type: 'string', default: '15' }, seed: { type: 'string', default: '1' } },
+});
+
+type Align = typeof import('../src/align/align.js').alignTokens;
+type SearchCredits = typeof import('../src/story/credit.js').searchCredits;
+
+const TRACES = 20;
+const CANDIDATES = 20;
+
+function report(task: string, times: number[][]): void {
+  const [now, old] = times.map(median);
+  const ratio = median(times[0].map((t, p) => t / times[1][p]));
+  console.log(`${task.padEnd(8)} this tree ${now.toFixed(1)} ms a pass, old ${old.toFixed(1)} ms; this / old, median of ${times[0].length} passes: ${ratio.toFixed(3)}`);
+}
+
+function alignPass(align: Align, articles: Article[], tokens: Token[][], engine: ReturnType<typeof createEngine>): () => void {
+  return () => {
+    for (let t = 0; t < TRACES; t++) {
+      const me = [...tokens[t]];
+      for (let c = 0; c < CANDIDATES; c++) {
+        const j = TRACES + t * CANDIDATES + c;
+        align(articles[t].text, me, articles[j].text, [...tokens[j]], engine.lexicon, engine.options.align);
+      }
+    }
+  };
+}
+
+const creditsDigest = (search: SearchCredits, articles: Article[]): string => {
+  const h = createHash('md5');
+  for (const a of articles) {
+    const found = search(a.text);
+    h.update(JSON.stringify(found.possible));
+    h.update(JSON.stringify(found.resolve()));
+  }
+  return h.digest('hex');
+};
+
+async function main(): Promise<void> {
+  if (!args.old) throw new Error('--old <checkout of the older commit> is required');
+  const old = resolve(args.old);
+  const oldAlign = ((await import(`${old}/src/align/align.ts`)) as { alignTokens: Align }).alignTokens;
+  const oldCredits = ((await import(`${old}/src/story/credit.ts`)) as { searchCredits: SearchCredits }).searchCredits;
+  const { alignTokens } = await import('../src/align/align.js');
+  const { searchCredits } = await import('../src/story/credit.js');
+  const engine = createEngine();
+  const articles = [...new SynthCorpus(Number(args.seed)).docs(0, TRACES * (CANDIDATES + 1))].map((d) => prepareArticle(d.raw));
+  const tokens = articles.map((a) => tokenize(a.text, a.sentences, engine.lexicon));
+  const passes = Number(args.passes);
+  report('align', alternatingCpu([alignPass(alignTokens, articles, tokens, engine), alignPass(oldAlign, articles, tokens, engine)], passes));
+  console.log(`credits md5: this tree ${creditsDigest(searchCredits, articles)}, old ${creditsDigest(oldCredits, articles)}`);
+  report('credits', alternatingCpu([() => articles.forEach((a) => searchCredits(a.text)), () => articles.forEach((a) => oldCredits(a.text))], passes));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exitCode = 1;
+});
