@@ -11,7 +11,7 @@ import type { Alignment, Article, PairRelation, RelationType, Token } from '../t
 import { alignTokens } from '../align/align.js';
 import { KnownNames } from '../relate/broken-phrases.js';
 import { classifyPair } from '../relate/classify.js';
-import { pairFeatures, type PairFeatures } from '../relate/features.js';
+import { decisionFeatures, type DecisionFeatures } from '../relate/features.js';
 import { readsBrokenPhrases, relateAligned } from '../relate/relate.js';
 import { analyzeBase, withKnownNames, type ArticleBase, type Engine } from './engine.js';
 
@@ -54,7 +54,8 @@ export interface FinishReply {
 interface Compared {
   base: ArticleBase;
   alignment: Alignment;
-  plain: PairFeatures;
+  /** What the decision read; the other features are computed for shown pairs only. */
+  decided: DecisionFeatures;
   relation: RelationType;
 }
 
@@ -90,9 +91,9 @@ export class TraceShard {
     const compared = open?.compared ?? new Map<string, Compared>();
     const ranked = others.map((base) => {
       const alignment = alignTokens(job.article.text, me.tokens, base.article.text, base.tokens, engine.lexicon, engine.options.align);
-      const plain = pairFeatures(mine, withKnownNames(engine, base, none), alignment);
-      const decision = classifyPair(plain, engine.options.classify);
-      compared.set(base.article.id, { base, alignment, plain, relation: decision.relation });
+      const decided = decisionFeatures(mine, withKnownNames(engine, base, none), alignment);
+      const decision = classifyPair(decided, engine.options.classify);
+      compared.set(base.article.id, { base, alignment, decided, relation: decision.relation });
       const key = { a: job.article.id, b: base.article.id, relation: decision.relation, confidence: decision.confidence, share_a: round3(alignment.share_a), share_b: round3(alignment.share_b) };
       return { key, names: base.names };
     });
@@ -121,7 +122,7 @@ export class TraceShard {
       // read here, though relateAligned would, so that their cost counts as analysis
       if (readsBrokenPhrases(c.relation)) void [me.brokenPhrases, other.brokenPhrases];
       analysis += performance.now() - b;
-      return relateAligned(me, other, c.alignment, engine.options.classify, c.plain);
+      return relateAligned(me, other, c.alignment, engine.options.classify, c.decided);
     });
     return { relations, analysis, alignment: performance.now() - t - analysis };
   }

@@ -1,5 +1,5 @@
 import type { RelationType } from '../types.js';
-import type { PairFeatures } from './features.js';
+import type { DecisionFeatures } from './features.js';
 
 /** Thresholds of the relation decision. Shares are of content tokens; rates of aligned tokens. */
 export interface ClassifyOptions {
@@ -82,7 +82,7 @@ function confidenceFrom(margin: number): number {
 }
 
 /** The decision list: the first relation whose conditions hold, most specific first. */
-export function classifyPair(f: PairFeatures, o: ClassifyOptions = DEFAULT_CLASSIFY_OPTIONS): Classification {
+export function classifyPair(f: DecisionFeatures, o: ClassifyOptions = DEFAULT_CLASSIFY_OPTIONS): Classification {
   const minShare = Math.min(f.share_a, f.share_b);
   const change = f.synonym_rate + f.replaced_rate;
   if (minShare >= o.duplicateShare && f.identical >= o.duplicateIdentical) {

@@ -2,7 +2,7 @@ import type { RelationType } from '../types.js';
 import { DERIVED_RELATIONS } from '../types.js';
 import type { AnalyzedArticle, CreditLike } from './analyzed.js';
 import { outletKey, sameOutlet } from '../story/credit-outlet.js';
-import type { PairFeatures } from './features.js';
+import type { DecisionFeatures } from './features.js';
 
 export interface DirectionResult {
   /** "a->b": a is the source of b. */
@@ -64,7 +64,7 @@ function whichFirst(x: string | null, y: string | null): number {
 export function decideDirection(
   a: AnalyzedArticle,
   b: AnalyzedArticle,
-  f: PairFeatures,
+  f: DecisionFeatures,
   relation: RelationType,
 ): DirectionResult {
   if (!DERIVED_RELATIONS.includes(relation)) return { direction: null, confidence: 0, reasons: [] };

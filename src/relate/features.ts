@@ -1,4 +1,4 @@
-import type { Alignment } from '../types.js';
+import type { Alignment, Token } from '../types.js';
 import type { AnalyzedArticle } from './analyzed.js';
 import { overlap, sharedCount, termCosine } from './topic.js';
 import { sharedQuotes } from './quotes-shared.js';
@@ -46,24 +46,32 @@ export interface PairFeatures extends ProcessFeatures {
   lemma_containment_b: number;
 }
 
+/** What the relation decision (classifyPair) and the direction read: every feature but the ones below. */
+export type DecisionFeatures = Omit<PairFeatures, DetailName>;
+
 /**
- * The features of a pair, with broken_a / broken_b left at 0: reading broken phrases is the
- * costliest part of analysing a text, the relation decision does not use them, and relate.ts
- * fills them in (withBrokenCounts) for the pairs that need them.
+ * Features only reported, never decided on (the process features, lemma containment, shares
+ * outside quotes): a trace ranks every candidate by its decision, and computes these only for
+ * the pairs its answer shows (two in five candidates turn out unrelated and are dropped).
  */
-export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment): PairFeatures {
+type DetailName = keyof ProcessFeatures | 'unquoted_share_a' | 'unquoted_share_b' | 'unquoted_share_small' | 'lemma_containment_a' | 'lemma_containment_b';
+
+/**
+ * The features the decision reads, with broken_a / broken_b left at 0: reading broken phrases
+ * is the costliest part of analysing a text, the relation decision does not use them, and
+ * relate.ts fills them in (withBrokenCounts) for the pairs that need them.
+ */
+export function decisionFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment): DecisionFeatures {
   const s = al.stats;
   const aligned = s.same + s.synonym + s.replaced;
   const aSmall = s.tokens_a <= s.tokens_b;
-  const shareSmall = aSmall ? al.share_a : al.share_b;
-  const shareLarge = aSmall ? al.share_b : al.share_a;
   const small = Math.min(s.tokens_a, s.tokens_b);
   const large = Math.max(s.tokens_a, s.tokens_b);
   return {
     share_a: al.share_a,
     share_b: al.share_b,
-    share_small: shareSmall,
-    share_large: shareLarge,
+    share_small: aSmall ? al.share_a : al.share_b,
+    share_large: aSmall ? al.share_b : al.share_a,
     length_ratio: large === 0 ? 0 : small / large,
     identical: aligned === 0 ? 0 : s.same / aligned,
     synonym_rate: aligned === 0 ? 0 : s.synonym / aligned,
@@ -79,9 +87,40 @@ export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignme
     shared_quotes: sharedQuotes(a, b).length,
     broken_a: 0,
     broken_b: 0,
-    ...unquotedShares(a, b, al, aSmall),
     shared_credit: credits(a, b) || credits(b, a) || sharedCreditedOutlets(a, b).length > 0 ? 1 : 0,
     date_gap_days: dateGapDays(a.article.published, b.article.published),
+  };
+}
+
+/**
+ * Every feature of a pair (broken_a / broken_b left at 0, as in decisionFeatures), in one
+ * fixed key order. `decided`: decisionFeatures(a, b, al), when the caller has it already.
+ */
+export function pairFeatures(a: AnalyzedArticle, b: AnalyzedArticle, al: Alignment, decided?: DecisionFeatures): PairFeatures {
+  const d = decided ?? decisionFeatures(a, b, al);
+  return {
+    share_a: d.share_a,
+    share_b: d.share_b,
+    share_small: d.share_small,
+    share_large: d.share_large,
+    length_ratio: d.length_ratio,
+    identical: d.identical,
+    synonym_rate: d.synonym_rate,
+    replaced_rate: d.replaced_rate,
+    longest_run: d.longest_run,
+    order_kept: d.order_kept,
+    passages: d.passages,
+    contiguity: d.contiguity,
+    topic_cosine: d.topic_cosine,
+    entity_overlap: d.entity_overlap,
+    shared_entities: d.shared_entities,
+    number_overlap: d.number_overlap,
+    shared_quotes: d.shared_quotes,
+    broken_a: d.broken_a,
+    broken_b: d.broken_b,
+    ...unquotedShares(a, b, al, al.stats.tokens_a <= al.stats.tokens_b),
+    shared_credit: d.shared_credit,
+    date_gap_days: d.date_gap_days,
     lemma_containment_a: lemmaContainment(a, b),
     lemma_containment_b: lemmaContainment(b, a),
     ...processFeatures(a, b),
@@ -106,15 +145,15 @@ export function lemmaContainment(x: AnalyzedArticle, y: AnalyzedArticle): number
   return n === 0 ? 0 : hit / n;
 }
 
-/** Content lemmas by analysed article, built once: one text meets many pairs. */
-const lemmaSets = new WeakMap<AnalyzedArticle, Set<string>>();
+/** Content lemmas by token array, built once: one text meets many pairs. */
+const lemmaSets = new WeakMap<readonly Token[], Set<string>>();
 
 function contentLemmas(y: AnalyzedArticle): Set<string> {
-  let set = lemmaSets.get(y);
+  let set = lemmaSets.get(y.tokens);
   if (!set) {
     set = new Set<string>();
     for (const t of y.tokens) if (!t.stop) set.add(t.lemma);
-    lemmaSets.set(y, set);
+    lemmaSets.set(y.tokens, set);
   }
   return set;
 }

@@ -5,6 +5,7 @@
  * (a story told wholly from a wire copy is short; one that adds its own reporting is long).
  * Cheap enough for every compared pair: hashed runs and an inverted index over sentence lemmas.
  */
+import type { Token } from '../types.js';
 import type { AnalyzedArticle } from './analyzed.js';
 import { coverageOfMask, insideSpans, maskOfShared, runHashes, SortedHashes } from './process-runs.js';
 import { sentenceEvidenceOfSets, sentenceIndex, sentenceLemmaSets, type SentenceIndex } from './process-sentences.js';
@@ -39,12 +40,15 @@ interface TextProfile {
   length: number;
 }
 
-/** Profiles by analysed article: one text meets many pairs (every candidate of a trace). */
-const profiles = new WeakMap<AnalyzedArticle, TextProfile>();
+/**
+ * Profiles by token array: one text meets many pairs (every candidate of a trace), and the
+ * analyses of one text with different known names (AnalyzedArticle) share its tokens.
+ */
+const profiles = new WeakMap<readonly Token[], TextProfile>();
 
 function profile(x: AnalyzedArticle): TextProfile {
-  let p = profiles.get(x);
-  if (!p) profiles.set(x, (p = buildProfile(x)));
+  let p = profiles.get(x.tokens);
+  if (!p) profiles.set(x.tokens, (p = buildProfile(x)));
   return p;
 }
 

@@ -2,7 +2,7 @@ import { DERIVED_RELATIONS, type Alignment, type PairRelation, type RelationType
 import type { AnalyzedArticle } from './analyzed.js';
 import { classifyPair, DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from './classify.js';
 import { decideDirection } from './direction.js';
-import { brokenOnlyIn, pairFeatures, withBrokenCounts, type PairFeatures } from './features.js';
+import { brokenOnlyIn, pairFeatures, withBrokenCounts, type DecisionFeatures } from './features.js';
 
 /**
  * Broken set phrases found in one text, as substitutions of the pair: the other side's
@@ -49,10 +49,10 @@ export function relateAligned(
   b: AnalyzedArticle,
   alignment: Alignment,
   options: ClassifyOptions = DEFAULT_CLASSIFY_OPTIONS,
-  /** pairFeatures(a, b, alignment), when the caller has it already. */
-  plainFeatures?: PairFeatures,
+  /** decisionFeatures(a, b, alignment), when the caller has it already. */
+  decided?: DecisionFeatures,
 ): PairRelation {
-  const plain = plainFeatures ?? pairFeatures(a, b, alignment);
+  const plain = pairFeatures(a, b, alignment, decided);
   const decision = classifyPair(plain, options);
   const derived = readsBrokenPhrases(decision.relation);
   const features = derived ? withBrokenCounts(plain, a, b) : plain;
