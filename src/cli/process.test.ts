@@ -40,3 +40,10 @@ test('a failed input exits 1 and bad usage exits 2, each with one line', () => {
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /^storytrace: unknown option '--no-such-flag'/);
 });
+
+test('bench with a --tmp folder that does not exist: one line, exit 2, before any work', () => {
+  const missing = join(dir, 'no-such-folder');
+  const r = storytrace(['bench', '--docs', '100', '--tmp', missing]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, `storytrace: --tmp ${missing}: no such folder\n`);
+});

@@ -1,4 +1,5 @@
 /** `storytrace bench`: the speed and scale benchmark on a generated corpus (bench/run.ts). */
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { writeJson, writeLine, type CliContext, type RegisterCommand } from '../context.js';
@@ -17,6 +18,15 @@ function count(flag: string, value: string, min: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} wants a whole number ≥ ${min}, got "${value}"`);
   return n;
+}
+
+/** The --tmp folder, checked before hours of work start: it must exist (it is not created). */
+function folder(flag: string, dir: string | undefined): string | null {
+  if (dir === undefined) return null;
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`${flag} ${dir}: no such folder`);
+  if (!stat.isDirectory()) throw new UsageError(`${flag} ${dir}: not a folder`);
+  return dir;
 }
 
 export const registerBench: RegisterCommand = (program: Command, ctx: CliContext) => {
@@ -39,7 +49,7 @@ export const registerBench: RegisterCommand = (program: Command, ctx: CliContext
           seed: count('--seed', flags.seed, 0),
           workers: flags.workers === undefined ? 0 : count('--workers', flags.workers, 1),
           traces: count('--traces', flags.traces ?? '50', 1),
-          tmp: flags.tmp ?? null,
+          tmp: folder('--tmp', flags.tmp),
           keep: !!flags.keep,
         },
         (line) => writeLine(ctx.io.stderr, line),
