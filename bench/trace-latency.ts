@@ -5,12 +5,14 @@
  * relatePairsParallel throughput on candidate pairs of stored articles.
  *
  *   node --import tsx bench/trace-latency.ts --db /tmp/trace-bench/…/bench.db --docs 10000 --n 50
- *       [--seed 1] [--check] [--threads 2] [--warm 3] [--relate 200] [--workers 2]
+ *       [--seed 1] [--check] [--threads 2] [--warm 3] [--relate 200] [--workers 2] [--pretenuring]
  *
  * --threads N traces on a ParallelTracer with N threads (this one included); 1 = traceArticle.
  * --warm N traces N other articles first (JIT, lexicon, workers): a long-running server has.
+ * --pretenuring keeps V8's allocation-site pretenuring on (the CLI turns it off).
  */
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { createEngine, type Engine } from '../src/engine/engine.js';
 import { fullTrace, traceArticle, type TraceOptions, type TraceTimings } from '../src/engine/trace.js';
 import { ParallelTracer } from '../src/parallel/trace.js';
@@ -32,8 +34,13 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '2' },
     threads: { type: 'string', default: '1' },
     warm: { type: 'string', default: '3' },
+    pretenuring: { type: 'boolean', default: false },
   },
 });
+
+// Measure what the CLI and server run: they turn V8's allocation-site pretenuring off (see
+// src/cli/v8-flags.ts); --pretenuring keeps V8's default, to compare.
+if (!args.pretenuring) setFlagsFromString('--no-allocation-site-pretenuring');
 
 const ms = (t: number): string => `${t.toFixed(1)} ms`;
 
