@@ -101,15 +101,31 @@ async function reusedNeighbours(engine: Engine, store: Store, article: Article, 
 
 /** Ids of the stored articles sharing the most names with the article, besides `reused`. */
 async function namedNeighbours(engine: Engine, store: Store, article: Article, tokens: Token[], room: number, reused: readonly string[], timings: Partial<TraceTimings>): Promise<string[]> {
+  const ranked = await nameRanking(engine, store, article, tokens, room, reused.length, timings);
+  return pickNamed(engine, ranked, room, reused);
+}
+
+/**
+ * The stored articles sharing names with the article, most shared first (ties: smaller id),
+ * enough of them for namedNeighbours whatever `reused` turns out to be, up to `reusedAtMost`
+ * ids. The store's top-k is exact in that order, so a larger k returns a superset whose order
+ * agrees, and pickNamed takes the same ids from it as from the smallest k that suffices.
+ */
+async function nameRanking(engine: Engine, store: Store, article: Article, tokens: Token[], room: number, reusedAtMost: number, timings: Partial<TraceTimings>): Promise<string[]> {
   const t = performance.now();
   const names = Math.min(engine.options.maxTopicCandidates, room);
-  const skip = new Set([article.id, ...reused]);
-  // room for the article itself and the fingerprint neighbours, which are left out below
-  const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), names + reused.length + 1);
-  const top = [...byNames.entries()].filter(([id]) => !skip.has(id)).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  // room for the article itself and the fingerprint neighbours, which pickNamed leaves out
+  const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), names + reusedAtMost + 1);
+  const ranked = [...byNames.entries()].filter(([id]) => id !== article.id).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   timings.nameQuery = performance.now() - t;
   timings.query = (timings.fingerprintQuery ?? 0) + timings.nameQuery;
-  return top.slice(0, names).map(([id]) => id);
+  return ranked.map(([id]) => id);
+}
+
+/** The first ids of a name ranking that are not fingerprint neighbours, as many as `room` allows. */
+function pickNamed(engine: Engine, ranked: readonly string[], room: number, reused: readonly string[]): string[] {
+  const skip = new Set(reused);
+  return ranked.filter((id) => !skip.has(id)).slice(0, Math.min(engine.options.maxTopicCandidates, room));
 }
 
 /** The stored articles of `ids`, in that order (ids no longer stored are left out). */
@@ -172,29 +188,74 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
     ranks.push(reply);
   };
   try {
-    // The other shards start on the article (its analysis) while this thread looks up its
-    // neighbours, then on their share of the fingerprint neighbours while it looks up the
-    // names; its own share waits, to be ranked with its share of the rest. Every shard gets a
-    // first job, even empty: finish expects the trace open there.
+    // The other shards start on the article (its analysis) while this thread looks up the
+    // names (the quicker look-up), then on their share of the named articles while it looks
+    // up the fingerprints. Its own share is smaller by what that look-up is expected to take,
+    // and waits, to be ranked with its share of the rest. Every shard gets a first job, even
+    // empty: finish expects the trace open there. Which shard compares a candidate does not
+    // change the answer.
     for (let i = 0; i < last; i++) rank(i, []);
-    const reusedIds = await reusedNeighbours(engine, store, article, room, timings);
+    const pace = paceOf(shards);
+    const reusedAtMost = Math.min(engine.options.maxFingerprintCandidates, room);
+    const ranking = await nameRanking(engine, store, article, myTokens, room, reusedAtMost, timings);
+    // the first names of the ranking: every one of them is compared, whatever the fingerprints find
+    const early = pickNamed(engine, ranking, room, []);
     let t = performance.now();
-    const reused = await loadArticles(store, reusedIds);
+    const earlyArticles = await loadArticles(store, early);
     const load = performance.now() - t;
-    const first = splitByLength(reused, shards.length);
+    const handicap = Array.from({ length: shards.length }, (_, i) => (i === last ? pace.expectedQueryChars() : 0));
+    const first = splitByLength(earlyArticles, shards.length, handicap);
     for (let i = 0; i < last; i++) if (first[i].length > 0) rank(i, first[i]);
-    const namedIds = await namedNeighbours(engine, store, article, myTokens, room, reusedIds, timings);
+    const reusedIds = await reusedNeighbours(engine, store, article, room, timings);
+    timings.query = (timings.fingerprintQuery ?? 0) + (timings.nameQuery ?? 0);
+    const sent = new Set(early);
+    const restIds = [...reusedIds, ...pickNamed(engine, ranking, room, reusedIds)].filter((id) => !sent.has(id) && (sent.add(id), true));
     t = performance.now();
-    const named = await loadArticles(store, namedIds);
+    const restArticles = await loadArticles(store, restIds);
     timings.load = load + (performance.now() - t);
-    const rest = splitByLength(named, shards.length, first.map(textLength));
+    const rest = splitByLength(restArticles, shards.length, first.map(textLength));
     for (let i = 0; i < last; i++) if (rest[i].length > 0) rank(i, rest[i]);
     rank(last, [...first[last], ...rest[last]]);
-    return await finishTrace(shards, traceId, await Promise.all(ranks), o, timings);
+    const replies = await Promise.all(ranks);
+    pace.record(timings.fingerprintQuery ?? 0, replies, [...earlyArticles, ...restArticles]);
+    return await finishTrace(shards, traceId, replies, o, timings);
   } catch (err) {
     await Promise.all(shards.map((s) => s.drop(traceId)));
     throw err;
   }
+}
+
+/**
+ * How long this set of shards' fingerprint look-ups take and how fast they compare text,
+ * averaged over its recent traces: what the thread doing the look-up should leave to the
+ * others. Only the split of the work depends on it, never the answer.
+ */
+class TracePace {
+  private queryMs = 0;
+  private charsPerMs = 0;
+
+  /** Characters of candidate text the other shards can compare while the look-up runs. */
+  expectedQueryChars(): number {
+    return this.queryMs * this.charsPerMs;
+  }
+
+  record(queryMs: number, replies: readonly ShardReply[], compared: readonly Article[]): void {
+    const ms = replies.reduce((n, r) => n + r.reply.analysis + r.reply.alignment, 0);
+    const blend = (old: number, now: number) => (old === 0 ? now : old * (1 - PACE_WEIGHT) + now * PACE_WEIGHT);
+    this.queryMs = blend(this.queryMs, queryMs);
+    if (ms > 0 && compared.length > 0) this.charsPerMs = blend(this.charsPerMs, textLength(compared) / ms);
+  }
+}
+
+/** Weight of the latest trace in the pace's running averages. */
+const PACE_WEIGHT = 0.2;
+
+const paces = new WeakMap<readonly TraceShardHandle[], TracePace>();
+
+function paceOf(shards: readonly TraceShardHandle[]): TracePace {
+  let pace = paces.get(shards);
+  if (!pace) paces.set(shards, (pace = new TracePace()));
+  return pace;
 }
 
 interface ShardReply {
