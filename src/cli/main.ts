@@ -2,9 +2,11 @@
  * The `storytrace` command (bin/storytrace.js loads the built copy of this file). Commands are
  * listed in src/cli/commands/index.ts: adding one is one line there.
  */
-// First: V8 flags that must hold before any work (see the file).
-import './v8-flags.js';
 import { runCli } from './program.js';
+import { applyV8Flags } from './v8-flags.js';
+
+// before any command runs: V8 flags that the work depends on (see the file)
+applyV8Flags();
 
 // `storytrace list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
