@@ -5,26 +5,27 @@
  * relatePairsParallel throughput on candidate pairs of stored articles.
  *
  *   node --import tsx bench/trace-latency.ts --db /tmp/trace-bench/…/bench.db --docs 10000 --n 50
- *       [--seed 1] [--check] [--threads 2] [--warm 3] [--relate 200] [--workers 2] [--pretenuring]
+ *       [--seed 1] [--check] [--threads 2] [--warm 3] [--relate 200] [--workers 2]
  *
  * --threads N traces on a ParallelTracer with N threads (this one included); 1 = traceArticle.
  * --warm N traces N other articles first (JIT, lexicon, workers): a long-running server has.
- * --pretenuring keeps V8's allocation-site pretenuring on (the CLI turns it off).
+ * Runs as the CLI does (src/cli/v8-flags.ts): `node --allocation-site-pretenuring --import tsx
+ * bench/trace-latency.ts …` keeps V8's default, to compare.
  */
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { createEngine, type Engine } from '../src/engine/engine.js';
+import { applyV8Flags } from '../src/cli/v8-flags.js';
+import type { Engine } from '../src/engine/engine.js';
 import { fullTrace, traceArticle, type TraceOptions, type TraceTimings } from '../src/engine/trace.js';
 import { ParallelTracer } from '../src/parallel/trace.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
-import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 import type { Article, PairRelation } from '../src/types.js';
 import { relatePairsParallel } from '../src/parallel/relate.js';
 import { StoreCandidateIndex } from '../src/fingerprint/candidates.js';
 import { fingerprintText } from '../src/fingerprint/index.js';
 import { quantile, STORED_CORPUS_OPTIONS } from './measure.js';
-import { SynthCorpus } from './synth/corpus.js';
+import type { SynthCorpus } from './synth/corpus.js';
+import { openStoredCorpus, warmUpArticle } from './stored-corpus.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,13 +35,11 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '2' },
     threads: { type: 'string', default: '1' },
     warm: { type: 'string', default: '3' },
-    pretenuring: { type: 'boolean', default: false },
   },
 });
 
-// Measure what the CLI and server run: they turn V8's allocation-site pretenuring off (see
-// src/cli/v8-flags.ts); --pretenuring keeps V8's default, to compare.
-if (!args.pretenuring) setFlagsFromString('--no-allocation-site-pretenuring');
+// measure what the CLI and the server run
+applyV8Flags();
 
 const ms = (t: number): string => `${t.toFixed(1)} ms`;
 
@@ -114,17 +113,15 @@ async function relateSpeed(engine: Engine, store: Store, count: number, workers:
 }
 
 async function main(): Promise<void> {
-  if (!args.db) throw new Error('--db <bench.db> is required (storytrace bench --keep prints it)');
-  const store = await openStore(args.db);
-  const engine = createEngine();
-  const corpus = new SynthCorpus(Number(args.seed));
+  const stored = await openStoredCorpus(args);
+  const { store, engine, corpus, docs, n } = stored;
   const threads = Number(args.threads);
   const tracer = threads > 1 ? new ParallelTracer(engine, { threads }) : null;
   const trace: Trace = tracer ? (_e, s, a, o) => tracer.trace(s, a, o) : traceArticle;
   try {
     // warm up: lexicon, filler index, JIT (a long-running server pays this once)
-    for (let i = 0; i < Number(args.warm); i++) await trace(engine, store, prepareArticle(corpus.doc(Number(args.docs) + 10_000 + i).raw), {});
-    if (Number(args.n) > 0) await traceLatency(engine, store, corpus, Number(args.docs), Number(args.n), trace);
+    for (let i = 0; i < Number(args.warm); i++) await trace(engine, store, warmUpArticle(stored, i), {});
+    if (n > 0) await traceLatency(engine, store, corpus, docs, n, trace);
     if (Number(args.relate) > 0) await relateSpeed(engine, store, Number(args.relate), Number(args.workers));
   } finally {
     await tracer?.close();

@@ -8,7 +8,8 @@
  *   node --import tsx bench/trace-profile.ts --db …/bench.db --docs 1000000 [--n 100] [--warm 10]
  *       [--alloc] [--top 40] [--out trace.cpuprofile]
  *
- * Runs as the CLI does (allocation-site pretenuring off, src/cli/v8-flags.ts). Under tsx the
+ * Runs as the CLI does (src/cli/v8-flags.ts: allocation-site pretenuring off unless node is
+ * given `--allocation-site-pretenuring`). Under tsx the
  * line numbers are those of the transpiled files; names and files are what to read. A cost paid
  * once per process (the WordNet filler index, built by the first broken-phrase search; the
  * part-of-speech tagger's first use) shows in short runs unless the warm-up met it.
@@ -16,13 +17,11 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { createEngine } from '../src/engine/engine.js';
+import { applyV8Flags } from '../src/cli/v8-flags.js';
 import { traceArticle } from '../src/engine/trace.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
-import { openStore } from '../src/store/open.js';
 import { STORED_CORPUS_OPTIONS } from './measure.js';
-import { SynthCorpus } from './synth/corpus.js';
+import { openStoredCorpus, warmUpArticle } from './stored-corpus.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,7 +33,7 @@ const { values: args } = parseArgs({
   },
 });
 
-setFlagsFromString('--no-allocation-site-pretenuring');
+applyV8Flags();
 
 interface CallFrame {
   functionName: string;
@@ -71,16 +70,12 @@ function print(costs: Map<string, number>, unit: string, scale: number, n: numbe
 }
 
 async function main(): Promise<void> {
-  if (!args.db) throw new Error('--db <bench.db> is required (storytrace bench --keep prints it)');
-  const store = await openStore(args.db);
-  const engine = createEngine();
-  const corpus = new SynthCorpus(Number(args.seed));
-  const docs = Number(args.docs);
-  const n = Number(args.n);
+  const stored = await openStoredCorpus(args);
+  const { store, engine, corpus, docs, n } = stored;
   const session = new Session();
   session.connect();
   try {
-    for (let i = 0; i < Number(args.warm); i++) await traceArticle(engine, store, prepareArticle(corpus.doc(docs + 10_000 + i).raw), {});
+    for (let i = 0; i < Number(args.warm); i++) await traceArticle(engine, store, warmUpArticle(stored, i), {});
     const run = async () => {
       for (const doc of corpus.docs(docs, docs + n)) await traceArticle(engine, store, prepareArticle(doc.raw), {});
     };

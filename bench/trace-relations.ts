@@ -8,27 +8,21 @@
  *   node --import tsx bench/trace-relations.ts --db /tmp/b1m/…/bench.db --docs 1000000 [--n 30] [--seed 1]
  */
 import { parseArgs } from 'node:util';
-import { createEngine } from '../src/engine/engine.js';
 import { traceArticle, type TraceTimings } from '../src/engine/trace.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
-import { openStore } from '../src/store/open.js';
 import { STORED_CORPUS_OPTIONS } from './measure.js';
-import { SynthCorpus } from './synth/corpus.js';
+import { openStoredCorpus } from './stored-corpus.js';
 
 const { values: args } = parseArgs({ options: STORED_CORPUS_OPTIONS });
 
 async function main(): Promise<void> {
-  if (!args.db) throw new Error('--db <bench.db> is required');
-  const store = await openStore(args.db);
-  const engine = createEngine();
-  const from = Number(args.docs);
-  const n = Number(args.n);
+  const { store, engine, corpus, docs: from, n } = await openStoredCorpus(args);
   const byRelation = new Map<string, number>();
   let candidates = 0;
   let shown = 0;
   let compared = 0;
   try {
-    for (const doc of new SynthCorpus(Number(args.seed)).docs(from, from + n)) {
+    for (const doc of corpus.docs(from, from + n)) {
       const article = prepareArticle(doc.raw);
       const all = await traceArticle(engine, store, article, { includeUnrelated: true, limit: 1000 });
       const timings: Partial<TraceTimings> = {};
