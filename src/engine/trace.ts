@@ -80,11 +80,15 @@ export async function traceCandidates(engine: Engine, store: Store, article: Art
   const room = candidateRoom(limit);
   const reused = await reusedNeighbours(engine, store, article, room, timings);
   const named = await namedNeighbours(engine, store, article, tokens, room, reused, timings);
+  timings.query = queryTime(timings);
   const t = performance.now();
   const out = await loadArticles(store, [...reused, ...named].sort());
   timings.load = performance.now() - t;
   return out;
 }
+
+/** Both look-ups together. */
+const queryTime = (timings: Partial<TraceTimings>): number => (timings.fingerprintQuery ?? 0) + (timings.nameQuery ?? 0);
 
 /** How many candidates of each kind a trace showing `limit` relations compares. */
 const candidateRoom = (limit: number): number => Math.max(limit, 10);
@@ -118,7 +122,6 @@ async function nameRanking(engine: Engine, store: Store, article: Article, token
   const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), names + reusedAtMost + 1);
   const ranked = [...byNames.entries()].filter(([id]) => id !== article.id).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   timings.nameQuery = performance.now() - t;
-  timings.query = (timings.fingerprintQuery ?? 0) + timings.nameQuery;
   return ranked.map(([id]) => id);
 }
 
@@ -207,9 +210,10 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
     const first = splitByLength(earlyArticles, shards.length, handicap);
     for (let i = 0; i < last; i++) if (first[i].length > 0) rank(i, first[i]);
     const reusedIds = await reusedNeighbours(engine, store, article, room, timings);
-    timings.query = (timings.fingerprintQuery ?? 0) + (timings.nameQuery ?? 0);
+    timings.query = queryTime(timings);
+    // neither list repeats an id, nor shares one with the other; the early ones are on their way
     const sent = new Set(early);
-    const restIds = [...reusedIds, ...pickNamed(engine, ranking, room, reusedIds)].filter((id) => !sent.has(id) && (sent.add(id), true));
+    const restIds = [...reusedIds, ...pickNamed(engine, ranking, room, reusedIds)].filter((id) => !sent.has(id));
     t = performance.now();
     const restArticles = await loadArticles(store, restIds);
     timings.load = load + (performance.now() - t);
