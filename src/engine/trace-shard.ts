@@ -14,6 +14,7 @@ import { classifyPair } from '../relate/classify.js';
 import { decisionFeatures, type DecisionFeatures } from '../relate/features.js';
 import { readsBrokenPhrases, relateAligned } from '../relate/relate.js';
 import { analyzeBase, withKnownNames, type ArticleBase, type Engine } from './engine.js';
+import { plainEqual } from './plain-equal.js';
 
 /** What orders a trace's answer: the relation of a pair, its confidence and its shares. */
 export type RankKey = Pick<PairRelation, 'a' | 'b' | 'relation' | 'share_a' | 'share_b' | 'confidence'>;
@@ -68,7 +69,7 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 export class TraceShard {
   private readonly open = new Map<number, { me: ArticleBase; compared: Map<string, Compared> }>();
-  private readonly bases = new Map<string, { json: string; base: ArticleBase }>();
+  private readonly bases = new Map<string, ArticleBase>();
 
   constructor(readonly engine: Engine) {}
 
@@ -134,16 +135,15 @@ export class TraceShard {
 
   /** analyzeBase of a stored article (no corpus statistics), from the cache when the article is unchanged. */
   private storedBase(article: Article): ArticleBase {
-    const json = JSON.stringify(article);
     const hit = this.bases.get(article.id);
     this.bases.delete(article.id); // re-inserted below: most recently used last
-    if (hit && hit.json === json) {
+    if (hit && plainEqual(hit.article, article)) {
       this.bases.set(article.id, hit);
-      return hit.base;
+      return hit;
     }
     if (this.bases.size >= BASE_CACHE_LIMIT) this.bases.delete(this.bases.keys().next().value!);
     const base = analyzeBase(this.engine, article);
-    this.bases.set(article.id, { json, base });
+    this.bases.set(article.id, base);
     return base;
   }
 }

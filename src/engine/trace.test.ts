@@ -105,3 +105,18 @@ test('a shard given the candidates of a trace in two jobs ranks and finishes the
     await store.close();
   }
 });
+
+test('a shard re-analyses a cached candidate whose stored record changed', async () => {
+  const { engine, articles } = await exampleStore();
+  const [me, other] = articles;
+  const shard = new TraceShard(engine);
+  const gap = (candidate: Article, traceId: number): number => {
+    shard.rank({ traceId, article: me, candidates: [candidate] });
+    const [relation] = shard.finish({ traceId, known: [], shown: [candidate.id] }).relations;
+    return relation.features.date_gap_days;
+  };
+  const first = gap(other, 1);
+  assert.equal(gap(structuredClone(other), 2), first, 'an equal record is the cached one');
+  const moved = { ...other, published: '1990-01-01' };
+  assert.notEqual(gap(moved, 3), first, 'a record with another date is analysed again');
+});
