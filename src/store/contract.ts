@@ -215,6 +215,24 @@ function indexTests(withStore: WithStore): void {
     assert.equal((await store.findByBucketKeys(many)).get(c), 5000);
   }));
 
+  test('top-k ties go to the smallest ids, whether few or many of the stored articles tie', withStore(async (store) => {
+    const ids: string[] = [];
+    // key 10,000 + g: the first g of 200 articles, so a look-up of it has g ties
+    const groups = [5, 20, 60, 199];
+    for (let n = 0; n < 200; n++) {
+      const a = makeTestArticle(1000 + n);
+      ids.push(a.id);
+      await store.addArticle(a, { fingerprints: [], bucketKeys: groups.filter((g) => n < g).map((g) => 10_000 + g) });
+    }
+    for (const g of groups) {
+      const holders = ids.slice(0, g).sort();
+      for (const top of [1, 3, g - 1]) {
+        const found = await store.findByBucketKeys([10_000 + g], { top });
+        assert.deepEqual([...found.keys()], holders.slice(0, top), `${g} ties, top ${top}`);
+      }
+    }
+  }));
+
   test('bucket query bounds: common keys skipped or cut, minShared, top with ties to the smaller id', withStore(async (store) => {
     const ids: string[] = [];
     for (let n = 1; n <= 6; n++) {

@@ -8,7 +8,7 @@ import { StoreError } from '../errors.js';
 import { makeTestArticle, runStoreContract } from './contract.js';
 import { openStore } from './open.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_V1, SCHEMA_VERSION } from './schema.js';
-import { SqliteStore } from './sqlite.js';
+import { SqliteStore, walkIsCheaper } from './sqlite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storytrace-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -190,4 +190,12 @@ describe('SqliteStore files', () => {
     await storeWithOneArticle(file);
     assert.ok(statSync(file).size > 0);
   });
+});
+
+test('top-k ties are walked in id order when there are many, looked up one by one when few', () => {
+  // the contract's tie test meets both (200 articles: 5 ties are looked up, 20 or more walked)
+  assert.ok(!walkIsCheaper(5, 1, 200) && !walkIsCheaper(5, 3, 200));
+  assert.ok(walkIsCheaper(20, 1, 200) && walkIsCheaper(60, 59, 200));
+  // at a million articles: thousands of ties walked, a few dozen looked up
+  assert.ok(walkIsCheaper(2000, 5, 1_000_000) && !walkIsCheaper(50, 5, 1_000_000));
 });

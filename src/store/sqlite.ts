@@ -16,6 +16,16 @@ import { BackgroundCheckpointer } from './sqlite-checkpointer.js';
 
 const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
+/**
+ * Whether finding the `need` smallest ids of `ties` documents (out of about `stored`) is
+ * cheaper by walking the id index than by looking each tie up: measured at a million articles,
+ * a walked entry costs about a twentieth of a look-up and a tie about a tenth to set up, so the
+ * walk wins when its expected length is under about ten look-ups per tie.
+ */
+export function walkIsCheaper(ties: number, need: number, stored: number): boolean {
+  return (need + 1) * stored < 10 * ties * ties;
+}
+
 /** Shortest id prefix `getArticle` resolves; shorter ones match too much to be meant. */
 export const MIN_ID_PREFIX = 4;
 
@@ -74,6 +84,12 @@ function prepareStatements(db: Database.Database) {
     docOf: db.prepare(`SELECT doc FROM article_docs WHERE id = ?`).pluck(),
     // Documents arrive as one JSON array so any number of them fits one prepared statement.
     idsOfDocs: db.prepare(`SELECT doc, id FROM article_docs WHERE doc IN (SELECT value FROM json_each(?))`),
+    // The same rows walked in id order on the id index until `LIMIT` of them are found ("+doc"
+    // keeps SQLite from looking each document up instead); see firstIdsOf.
+    firstIdsOfDocs: db.prepare(
+      `SELECT doc, id FROM article_docs WHERE +doc IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`,
+    ),
+    lastDoc: db.prepare(`SELECT max(doc) FROM article_docs`).pluck(),
     putRelation: db.prepare(
       `INSERT INTO relations (a, b, json) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET json = excluded.json`,
     ),
@@ -214,13 +230,31 @@ export class SqliteStore implements Store {
     return this.run(() => {
       const counts = this.buckets.find(keys, q.maxPostings, q.common);
       const { sure, ties, need } = splitTop(counts, q);
-      const rows = [...this.idsOf(sure), ...this.idsOf(ties).sort(byId).slice(0, need)].sort(byId);
+      const rows = [...this.idsOf(sure), ...this.firstIdsOf(ties, need)].sort(byId);
       return new Map(rows.map((r) => [r.id, counts.get(r.doc)!]));
     });
   }
 
   private idsOf(docs: readonly number[]): Array<{ doc: number; id: string }> {
     return docs.length === 0 ? [] : (this.sql.idsOfDocs.all(JSON.stringify(docs)) as Array<{ doc: number; id: string }>);
+  }
+
+  /**
+   * The `need` documents of `docs` with the smallest ids, in id order: the ties at a look-up's
+   * top-k cut. Looking every one up costs about 5 µs each, and a million-article store can have
+   * thousands of ties (documents sharing one common key). Ids are hashes, spread evenly over the
+   * id index, so walking it in order meets the need-th of them after about
+   * (need + 1) × documents / ties entries, at well under a tenth of a look-up each; the walk is
+   * taken when it is expected to cost less. Both give the same rows (ids are hex, so SQLite's
+   * byte order is byId's); src/store/sqlite.test.ts checks that they agree.
+   */
+  private firstIdsOf(docs: readonly number[], need: number): Array<{ doc: number; id: string }> {
+    if (docs.length === 0 || need <= 0) return [];
+    const stored = (this.sql.lastDoc.get() as number | null) ?? 0;
+    if (walkIsCheaper(docs.length, need, stored)) {
+      return this.sql.firstIdsOfDocs.all(JSON.stringify(docs), need) as Array<{ doc: number; id: string }>;
+    }
+    return this.idsOf(docs).sort(byId).slice(0, need);
   }
 
   /** Tables of the bucket index and their rows (tail first), for reports and tests. */
