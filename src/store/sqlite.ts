@@ -242,12 +242,14 @@ export class SqliteStore implements Store {
 
   /**
    * The `need` documents of `docs` with the smallest ids, in id order: the ties at a look-up's
-   * top-k cut. Looking every one up costs about 5 µs each, and a million-article store can have
+   * top-k cut. Looking each one up costs 4–14 µs, and a million-article store can have
    * thousands of ties (documents sharing one common key). Ids are hashes, spread evenly over the
    * id index, so walking it in order meets the need-th of them after about
    * (need + 1) × documents / ties entries, at about a fiftieth of a look-up each; the walk is
-   * taken when it is expected to cost less (walkIsCheaper). Both give the same rows (ids are hex, so SQLite's
-   * byte order is byId's); src/store/sqlite.test.ts checks that they agree.
+   * taken when it is expected to cost less (walkIsCheaper). Both give the same rows: SQLite
+   * orders ids by their UTF-8 bytes and byId by UTF-16 units, which agree except between
+   * characters beyond U+FFFF and those from U+E000, and storytrace's ids are hex. The store
+   * contract's tie test meets both paths.
    */
   private firstIdsOf(docs: readonly number[], need: number): Array<{ doc: number; id: string }> {
     if (docs.length === 0 || need <= 0) return [];
