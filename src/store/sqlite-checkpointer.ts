@@ -29,12 +29,14 @@ export interface CheckpointerOptions {
 
 /**
  * A checkpoint copies each page once however many commits since the last one wrote it, and
- * syncs the files: every 5 s rather than every 0.1 s, the 1 M add wrote 43 % fewer bytes (68
- * against 119 GB) and a 100 k add 26 % fewer (bench/RESULTS.md, session 15). The WAL holds a
- * few seconds more of commits, which the next open replays after a crash; the -wal file's size
- * is set by the largest transaction (a merge of big index runs) either way.
+ * syncs the files: every 5 s rather than every 0.1 s, an add writes a quarter to two fifths
+ * fewer bytes (bench/RESULTS.md, session 15). Checkpoints seconds apart overlap the writer's
+ * commits, so the WAL seldom starts again from its beginning and grows until the writer's own
+ * checkpoint at `maxWalBytes`; with 1 GiB that took the writer 3 s of a 100 k add, with 4 GiB
+ * (the size a merge of big index runs gives the WAL at 1 M anyway) none. The next open replays
+ * what a crash leaves in the WAL.
  */
-export const DEFAULT_CHECKPOINTER_OPTIONS: CheckpointerOptions = { intervalMs: 5000, maxWalBytes: 1 << 30 };
+export const DEFAULT_CHECKPOINTER_OPTIONS: CheckpointerOptions = { intervalMs: 5000, maxWalBytes: 4 * 2 ** 30 };
 
 /**
  * The worker's whole program, plain CommonJS so that it runs unchanged from the compiled
