@@ -93,12 +93,18 @@ const queryTime = (timings: Partial<TraceTimings>): number => (timings.fingerpri
 /** How many candidates of each kind a trace showing `limit` relations compares. */
 const candidateRoom = (limit: number): number => Math.max(limit, 10);
 
+/** Fingerprint neighbours a trace compares at most, given its room. */
+const fingerprintRoom = (engine: Engine, room: number): number => Math.min(engine.options.maxFingerprintCandidates, room);
+
+/** Articles sharing names that a trace compares at most, given its room. */
+const namedRoom = (engine: Engine, room: number): number => Math.min(engine.options.maxTopicCandidates, room);
+
 /** Ids of the stored articles whose fingerprints are nearest the article's (LSH), at most `room`. */
 async function reusedNeighbours(engine: Engine, store: Store, article: Article, room: number, timings: Partial<TraceTimings>): Promise<string[]> {
   const t = performance.now();
   const index = new StoreCandidateIndex(store, engine.options.index);
   const fp = fingerprintText(article.text, article.sentences, engine.options.index);
-  const reused = await index.query(fp, { excludeId: article.id, limit: Math.min(engine.options.maxFingerprintCandidates, room) });
+  const reused = await index.query(fp, { excludeId: article.id, limit: fingerprintRoom(engine, room) });
   timings.fingerprintQuery = performance.now() - t;
   return [...new Set(reused.map((c) => c.id))];
 }
@@ -117,9 +123,8 @@ async function namedNeighbours(engine: Engine, store: Store, article: Article, t
  */
 async function nameRanking(engine: Engine, store: Store, article: Article, tokens: Token[], room: number, reusedAtMost: number, timings: Partial<TraceTimings>): Promise<string[]> {
   const t = performance.now();
-  const names = Math.min(engine.options.maxTopicCandidates, room);
   // room for the article itself and the fingerprint neighbours, which pickNamed leaves out
-  const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), names + reusedAtMost + 1);
+  const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), namedRoom(engine, room) + reusedAtMost + 1);
   const ranked = [...byNames.entries()].filter(([id]) => id !== article.id).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   timings.nameQuery = performance.now() - t;
   return ranked.map(([id]) => id);
@@ -128,7 +133,7 @@ async function nameRanking(engine: Engine, store: Store, article: Article, token
 /** The first ids of a name ranking that are not fingerprint neighbours, as many as `room` allows. */
 function pickNamed(engine: Engine, ranked: readonly string[], room: number, reused: readonly string[]): string[] {
   const skip = new Set(reused);
-  return ranked.filter((id) => !skip.has(id)).slice(0, Math.min(engine.options.maxTopicCandidates, room));
+  return ranked.filter((id) => !skip.has(id)).slice(0, namedRoom(engine, room));
 }
 
 /** The stored articles of `ids`, in that order (ids no longer stored are left out). */
@@ -199,8 +204,7 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
     // change the answer.
     for (let i = 0; i < last; i++) rank(i, []);
     const pace = paceOf(shards);
-    const reusedAtMost = Math.min(engine.options.maxFingerprintCandidates, room);
-    const ranking = await nameRanking(engine, store, article, myTokens, room, reusedAtMost, timings);
+    const ranking = await nameRanking(engine, store, article, myTokens, room, fingerprintRoom(engine, room), timings);
     // the first names of the ranking: every one of them is compared, whatever the fingerprints find
     const early = pickNamed(engine, ranking, room, []);
     let t = performance.now();
