@@ -116,7 +116,7 @@ test('a shard re-analyses a cached candidate whose stored record changed', async
     return relation.features.date_gap_days;
   };
   const first = gap(other, 1);
-  assert.equal(gap(structuredClone(other), 2), first, 'an equal record is the cached one');
+  assert.equal(gap(structuredClone(other), 2), first, 'an equal record gives the same answer (whether cached or not: the next assertion is the one a cache ignoring changes fails)');
   const moved = { ...other, published: '1990-01-01' };
   assert.notEqual(gap(moved, 3), first, 'a record with another date is analysed again');
 });
