@@ -1,9 +1,9 @@
 /**
  * What the ties at a look-up's top-k cut cost (issue #6; SqliteStore.firstIdsOf): the time a
  * trace spends in the store's band-key look-ups (findByBucketKeys, ties included), traced on
- * this thread after a warm-up; with --statements, also the two ways of finding the smallest ids
- * among random tie sets (each tie looked up, or the id index walked in order) timed side by
- * side, with the choice walkIsCheaper makes.
+ * this thread after a warm-up; with --statements, also the store's two statements for finding
+ * the smallest ids among random tie sets (each tie looked up, or the id index walked in order)
+ * timed side by side, with the choice walkIsCheaper makes.
  *
  *   node --import tsx bench/tie-walk.ts --db …/bench.db --docs 1000000 [--n 60] [--warm 10]
  *       [--statements]
@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { applyV8Flags } from '../src/cli/v8-flags.js';
 import { traceArticle } from '../src/engine/trace.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
-import { SqliteStore, walkIsCheaper } from '../src/store/sqlite.js';
+import { FIRST_IDS_OF_DOCS_SQL, IDS_OF_DOCS_SQL, SqliteStore, walkIsCheaper } from '../src/store/sqlite.js';
 import { quantile, STORED_CORPUS_OPTIONS } from './measure.js';
 import { openStoredCorpus, warmUpArticle } from './stored-corpus.js';
 
@@ -55,8 +55,8 @@ async function lookUpTimes(): Promise<number[]> {
 /** The two statements of SqliteStore on seeded random tie sets; they must return the same rows. */
 function compareStatements(file: string): void {
   const db = new Database(file, { readonly: true });
-  const lookUp = db.prepare(`SELECT doc, id FROM article_docs WHERE doc IN (SELECT value FROM json_each(?))`);
-  const walk = db.prepare(`SELECT doc, id FROM article_docs WHERE +doc IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`);
+  const lookUp = db.prepare(IDS_OF_DOCS_SQL);
+  const walk = db.prepare(FIRST_IDS_OF_DOCS_SQL);
   const stored = db.prepare(`SELECT max(doc) FROM article_docs`).pluck().get() as number;
   let state = Number(args.seed) >>> 0 || 1;
   const next = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);

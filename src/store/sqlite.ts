@@ -27,6 +27,16 @@ export function walkIsCheaper(ties: number, need: number, stored: number): boole
   return (need + 1) * stored < 30 * ties * ties;
 }
 
+/** The ids of documents, given as one JSON array so any number of them fits one prepared statement. */
+export const IDS_OF_DOCS_SQL = `SELECT doc, id FROM article_docs WHERE doc IN (SELECT value FROM json_each(?))`;
+
+/**
+ * The same rows walked in id order on the id index until `LIMIT` of them are found ("+doc"
+ * keeps SQLite from looking each document up instead); see firstIdsOf. Exported, like
+ * IDS_OF_DOCS_SQL, for bench/tie-walk.ts, which times the two.
+ */
+export const FIRST_IDS_OF_DOCS_SQL = `SELECT doc, id FROM article_docs WHERE +doc IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`;
+
 /** Shortest id prefix `getArticle` resolves; shorter ones match too much to be meant. */
 export const MIN_ID_PREFIX = 4;
 
@@ -83,13 +93,8 @@ function prepareStatements(db: Database.Database) {
     getFingerprint: db.prepare(`SELECT data FROM fingerprints WHERE article_id = ? AND kind = ?`).pluck(),
     insertDoc: db.prepare(`INSERT INTO article_docs (id) VALUES (?)`),
     docOf: db.prepare(`SELECT doc FROM article_docs WHERE id = ?`).pluck(),
-    // Documents arrive as one JSON array so any number of them fits one prepared statement.
-    idsOfDocs: db.prepare(`SELECT doc, id FROM article_docs WHERE doc IN (SELECT value FROM json_each(?))`),
-    // The same rows walked in id order on the id index until `LIMIT` of them are found ("+doc"
-    // keeps SQLite from looking each document up instead); see firstIdsOf.
-    firstIdsOfDocs: db.prepare(
-      `SELECT doc, id FROM article_docs WHERE +doc IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`,
-    ),
+    idsOfDocs: db.prepare(IDS_OF_DOCS_SQL),
+    firstIdsOfDocs: db.prepare(FIRST_IDS_OF_DOCS_SQL),
     lastDoc: db.prepare(`SELECT max(doc) FROM article_docs`).pluck(),
     putRelation: db.prepare(
       `INSERT INTO relations (a, b, json) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET json = excluded.json`,
