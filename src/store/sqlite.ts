@@ -12,7 +12,7 @@ import type { AddResult, ArticleIndexEntries, ArticleSummary, ArticleToAdd, Buck
 import { SqliteBucketIndex, type BucketIndexOptions } from './sqlite-buckets.js';
 import { checkBucketKeys } from './keys-check.js';
 import { resolveBucketQuery, splitTop, type BucketQuery } from './bucket-query.js';
-import { BackgroundCheckpointer } from './sqlite-checkpointer.js';
+import { BackgroundCheckpointer, DEFAULT_CHECKPOINTER_OPTIONS, type CheckpointerOptions } from './sqlite-checkpointer.js';
 
 const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
@@ -47,6 +47,8 @@ const BULK_BATCH = 64;
 export interface SqliteStoreOptions extends SqliteOpenOptions {
   /** Tuning of the bucket index's tail and run merges. */
   buckets?: Partial<BucketIndexOptions>;
+  /** Tuning of the background WAL checkpoints of bulk adds (bench/checkpoint-interval.ts compares settings). */
+  checkpointer?: Partial<CheckpointerOptions>;
 }
 
 interface ArticleRow {
@@ -117,12 +119,14 @@ export class SqliteStore implements Store {
   private readonly buckets: SqliteBucketIndex;
   /** Started by the first bulk batch of a file store (sqlite-checkpointer.ts), stopped by close(). */
   private checkpointer: BackgroundCheckpointer | null = null;
+  private readonly checkpointerOptions: CheckpointerOptions;
 
   private constructor(file: string, db: Database.Database, options: SqliteStoreOptions) {
     this.file = file;
     this.db = db;
     this.sql = prepareStatements(db);
     this.buckets = new SqliteBucketIndex(db, options.buckets);
+    this.checkpointerOptions = { ...DEFAULT_CHECKPOINTER_OPTIONS, ...options.checkpointer };
   }
 
   /** Opens or creates the database at `file` (`:memory:` for a throwaway one). */
@@ -143,7 +147,7 @@ export class SqliteStore implements Store {
   async addArticles(items: readonly ArticleToAdd[]): Promise<AddResult[]> {
     for (const item of items) if (item.index) checkBucketKeys(item.index.bucketKeys);
     if (items.length >= BULK_BATCH && !this.checkpointer && this.file !== ':memory:') {
-      this.checkpointer = this.run(() => new BackgroundCheckpointer(this.db, this.file));
+      this.checkpointer = this.run(() => new BackgroundCheckpointer(this.db, this.file, this.checkpointerOptions));
     }
     const results = this.run(() =>
       this.db.transaction((): AddResult[] => {
