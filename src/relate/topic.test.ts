@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Token } from '../types.js';
-import { namedEntities, overlap, properNames, termCosine, topicProfile } from './topic.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { tokenize } from '../text/tokenize.js';
+import type { Span, Token } from '../types.js';
+import { namedEntities, namedEntitiesOfText, overlap, properNames, termCosine, topicProfile } from './topic.js';
 
 const STOP = new Set(['the', 'of', 'for', 'and', 'a', 'in', 'to']);
 
@@ -65,4 +67,24 @@ test('background rarity weighs rare words above common ones', () => {
   const rare = (w: string) => (w === 'said' || w === 'water' ? 0.5 : 8);
   const p = topicProfile(tokens('water dam water dam.'), undefined, rare);
   assert.ok(p.terms.get('dam')! > p.terms.get('water')!);
+});
+
+test('property: namedEntitiesOfText reads the same names as namedEntities of every token', () => {
+  // Words that make and break names: capitalised words, connectors in any case, "the", function
+  // words, clitics, long lower-case words, initialisms and numbers, between spaces and punctuation.
+  const word = fc.constantFrom(
+    'Bank', 'West', 'The', 'He', 'It’s', 'Zarif’s', 'U.S.', 'NATO', 'McKay', 'Foundation', 'Defense',
+    'of', 'Of', 'oF', 'for', 'and', 'de', 'on', 'in', 'the', 'a', 'is', 'said', 'reported', 'x-Ray', 'Anti-Graft', '1,200', 'É',
+  );
+  const gap = fc.constantFrom(' ', ' ', ', ', '. ', '\n', ' — ', '"');
+  const text = fc.array(fc.tuple(word, gap), { maxLength: 30 }).map((parts) => parts.flat().join(''));
+  const identity: Lexicon = { lemma: (w) => w, canon: (l) => l, related: () => false, synonyms: () => [], isPhrase: () => false };
+  fc.assert(
+    fc.property(text, fc.array(fc.tuple(fc.nat(200), fc.nat(60)), { maxLength: 8 }), (t, cuts) => {
+      // Sentence spans as segment() gives them, or overlapping and out of range (clipped alike).
+      const spans: Span[] = cuts.length === 0 ? [{ start: 0, end: t.length }] : cuts.map(([s, n]) => ({ start: s, end: s + n }));
+      assert.deepEqual([...namedEntitiesOfText(t, spans)].sort(), [...namedEntities(tokenize(t, spans, identity))].sort());
+    }),
+    { numRuns: 3000, seed: 7 },
+  );
 });

@@ -1,5 +1,6 @@
-import type { Token } from '../types.js';
-import type { NameToken } from '../text/tokenize.js';
+import type { Span, Token } from '../types.js';
+import { forEachSpan, wordForm, type NameToken, type WordForm } from '../text/tokenize.js';
+import { scanWordRanges } from '../text/word-scan.js';
 
 /**
  * What two articles are about, independent of wording: weighted content lemmas and named
@@ -34,15 +35,6 @@ function isCapitalised(t: NameToken): boolean {
 const CONNECTORS = new Set(['of', 'for', 'and', 'de', 'on', 'in']);
 /** The longest word that joins two parts of a name: a connector, or "the" after one. */
 const LONGEST_JOINER = Math.max(...[...CONNECTORS, 'the'].map((w) => w.length));
-
-/**
- * Whether the word text[from, to) can take part in a name as properNames reads them: a
- * capitalised word, or one short enough to be a joiner (lower-casing never shortens a word).
- * Any other word only ends a name, so a name search may read it as a placeholder (nameTokens).
- */
-export function mayBeInName(text: string, from: number, to: number): boolean {
-  return isCapitalCode(text.charCodeAt(from)) || to - from <= LONGEST_JOINER;
-}
 
 /**
  * Proper names as written: runs of capitalised tokens, joined across connectors ("of", "for",
@@ -106,6 +98,80 @@ export function namedEntities(tokens: readonly NameToken[]): Set<string> {
 
 function isSentenceStart(tokens: readonly NameToken[], i: number): boolean {
   return i === 0 || tokens[i - 1].sentence !== tokens[i].sentence;
+}
+
+/**
+ * namedEntities(tokenize(text, sentences, lexicon)) for any lexicon, read in one pass over the
+ * words without making a token of each: only capitalised words and the short words that may
+ * join two parts of a name are looked at (ingest computes this for every stored article).
+ */
+export function namedEntitiesOfText(text: string, sentences: readonly Span[]): Set<string> {
+  const runs = new NameRuns(text);
+  forEachSpan(text, sentences, (start, end, sentence) => scanWordRanges(text, start, end, (from, to) => runs.word(from, to, sentence)));
+  return runs.finish();
+}
+
+/** A word of a name being read: what namedEntities reads of its tokens. */
+type RunWord = WordForm;
+
+/** findProperNames and namedEntities as a state machine over words in text order. */
+class NameRuns {
+  private readonly out = new Set<string>();
+  /** The open name's words, from its first word to the last read (connectors at the end included). */
+  private run: RunWord[] = [];
+  /** How many of run's words the name holds: up to its last capitalised word. */
+  private end = 0;
+  private runSentence = -1;
+  private runOpensSentence = false;
+  /** Sentence of the previous word (-1 before the first). */
+  private previousSentence = -1;
+
+  constructor(private readonly text: string) {}
+
+  word(from: number, to: number, sentence: number): void {
+    const capital = isCapitalCode(this.text.charCodeAt(from));
+    if (this.run.length > 0 && !(sentence === this.runSentence && this.extend(from, to, capital))) this.close();
+    if (this.run.length === 0 && capital) {
+      this.run.push(wordForm(this.text.slice(from, to)));
+      this.end = 1;
+      this.runSentence = sentence;
+      this.runOpensSentence = this.previousSentence !== sentence;
+    }
+    this.previousSentence = sentence;
+  }
+
+  finish(): Set<string> {
+    if (this.run.length > 0) this.close();
+    return this.out;
+  }
+
+  /** Adds the word to the open name when findProperNames would; false when it ends the name. */
+  private extend(from: number, to: number, capital: boolean): boolean {
+    if (capital) {
+      this.run.push(wordForm(this.text.slice(from, to)));
+      this.end = this.run.length;
+      return true;
+    }
+    if (to - from > LONGEST_JOINER) return false;
+    const form = wordForm(this.text.slice(from, to));
+    // "Bank of the West": "the" joins only right after another connector.
+    if (!CONNECTORS.has(form.norm) && !(form.norm === 'the' && CONNECTORS.has(this.run[this.run.length - 1].norm))) return false;
+    this.run.push(form);
+    return true;
+  }
+
+  private close(): void {
+    const name = this.run.slice(0, this.end);
+    this.run = [];
+    const words = name.filter((t) => !t.stop);
+    if (words.length === 0) return;
+    if (words.length === 1) {
+      if (!this.runOpensSentence) this.out.add(words[0].norm);
+      return;
+    }
+    this.out.add(name.map((t) => t.norm).join(' '));
+    for (const w of words) if (w.norm.length > 2) this.out.add(w.norm);
+  }
 }
 
 /** Background rarity of a word, e.g. Lexicon.backgroundIdf; absent: every word weighs 1. */

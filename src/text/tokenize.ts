@@ -26,6 +26,10 @@ export function normalizeWord(surface: string): string {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+function withoutClitic(norm: string): string {
+  return norm.length > 3 ? norm.replace(CLITIC, '') : norm;
+}
+
 interface WordInfo {
   lemma: string;
   canon: string;
@@ -34,7 +38,7 @@ interface WordInfo {
 
 function describe(norm: string, lexicon: Lexicon): WordInfo {
   if (isStopword(norm)) return { lemma: norm, canon: norm, stop: true };
-  const base = norm.length > 3 ? norm.replace(CLITIC, '') : norm;
+  const base = withoutClitic(norm);
   if (isStopword(base)) return { lemma: base, canon: base, stop: true };
   if (/^[\p{N}.,]+$/u.test(base)) return { lemma: base, canon: base, stop: false };
   const lemma = lexicon.lemma(base);
@@ -53,7 +57,7 @@ export function tokenize(text: string, sentences: readonly Span[], lexicon: Lexi
 }
 
 /** Calls `read` for each sentence span, clipped to the text and to after the previous one. */
-function forEachSpan(text: string, sentences: readonly Span[], read: (start: number, end: number, sentence: number) => void): void {
+export function forEachSpan(text: string, sentences: readonly Span[], read: (start: number, end: number, sentence: number) => void): void {
   let floor = 0; // tokens stay ordered and disjoint even if spans overlap
   for (let sentence = 0; sentence < sentences.length; sentence++) {
     const span = sentences[sentence];
@@ -68,32 +72,30 @@ function forEachSpan(text: string, sentences: readonly Span[], read: (start: num
 /** What the proper-name finder (relate/topic.ts) reads of a token. */
 export type NameToken = Pick<Token, 'surface' | 'norm' | 'stop' | 'sentence'>;
 
+/** What a name search reads of a word: its normal form and whether it is a function word. */
+export interface WordForm {
+  norm: string;
+  stop: boolean;
+}
+
+/** Surface -> form, shared across texts (bounded and keyed like the lexicon memos below). */
+const forms = new Map<string, WordForm>();
+
 /**
- * The tokens a proper-name search tells apart, without the cost of the others: each word for
- * which `mayBeInName` holds is as tokenize() gives it, and each stretch of other words is one
- * empty token, which ends a name as any of those words would and carries the sentence of the
- * last of them (whether a following name opens its sentence). Ingest's name keys read only these.
+ * The `norm` and `stop` that tokenize() gives the word `surface`, whatever the lexicon (neither
+ * depends on lemmas), without looking up a lemma.
  */
-export function nameTokens(
-  text: string,
-  sentences: readonly Span[],
-  lexicon: Lexicon,
-  mayBeInName: (text: string, from: number, to: number) => boolean,
-): NameToken[] {
-  const tokens: NameToken[] = [];
-  const memo = memoFor(lexicon);
-  forEachSpan(text, sentences, (start, end, sentence) =>
-    scanWordRanges(text, start, end, (from, to) => {
-      const last = tokens.at(-1);
-      if (mayBeInName(text, from, to)) {
-        const surface = text.slice(from, to);
-        const info = infoOf(surface, lexicon, memo);
-        tokens.push({ surface, norm: info.norm, stop: info.stop, sentence });
-      } else if (last?.surface === '') last.sentence = sentence;
-      else tokens.push({ surface: '', norm: '', stop: false, sentence });
-    }),
-  );
-  return tokens;
+export function wordForm(surface: string): WordForm {
+  let form = forms.get(surface);
+  if (!form) {
+    const norm = normalizeWord(surface);
+    form = { norm, stop: isStopword(norm) || isStopword(withoutClitic(norm)) };
+    if (surface.length <= SHARED_MAX_LENGTH) {
+      if (forms.size >= MEMO_LIMIT) forms.clear();
+      forms.set(surface, form);
+    }
+  }
+  return form;
 }
 
 /** What a surface form tokenises to; looked up once per distinct (short) surface. */
