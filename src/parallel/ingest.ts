@@ -79,7 +79,9 @@ async function* ingestInOrder(
   const batchesPerGroup = Math.ceil(Math.max(1, o.writeGroup) / o.batchSize);
   const maxInFlight = o.maxInFlight > 0 ? o.maxInFlight : 2 * workers + 2 * batchesPerGroup;
   await ensureIndexParams(store, engineOptions.index);
-  const pool = new WorkerPool(workers);
+  // Every batch in flight is posted at once: this thread answers no message while it writes a
+  // group (hundreds of ms), and a worker given one batch at a time sat idle through each write.
+  const pool = new WorkerPool(workers, { ahead: maxInFlight });
   const group = new WriteGroup(store, Math.max(1, o.writeGroup), batchesPerGroup * o.batchChars);
   const slots: Slot[] = [];
   let batch: RawDocument[] = [];

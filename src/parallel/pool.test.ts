@@ -22,3 +22,17 @@ test('tasks sent to one worker are posted at once and answered in order, each wi
     await pool.close();
   }
 });
+
+test('run posts up to `ahead` tasks to each worker, the least busy first, and answers each task', async () => {
+  const pool = new WorkerPool(2, { ahead: 2 });
+  try {
+    const replies = Array.from({ length: 5 }, (_, i) => pool.run({ type: 'trace-drop', traceId: i }));
+    // 2 + 2 posted, the fifth waits for an answer
+    assert.equal(pool.pending, 5);
+    assert.equal(pool.waiting, 1);
+    for (const reply of replies) assert.equal((await reply).type, 'ready');
+    assert.equal(pool.pending, 0);
+  } finally {
+    await pool.close();
+  }
+});

@@ -1,6 +1,6 @@
 /**
  * A small pool of worker_threads running src/parallel/worker.ts. Tasks are plain messages;
- * `run` gives a task to the next idle worker and resolves with its answer; `runOn` posts a task
+ * `run` gives a task to the least busy worker and resolves with its answer; `runOn` posts a task
  * to one worker at once, behind those it already has (a worker answers in order), so the work
  * starts there even while this thread is busy. Workers load the compiled worker (dist/) when
  * this module is compiled, and the TypeScript source through tsx when this module itself runs
@@ -41,13 +41,29 @@ interface Slot {
   sent: Pending[];
 }
 
+export interface WorkerPoolOptions {
+  /**
+   * Tasks of `run` posted to one worker before it has answered: 1 gives each task to the first
+   * worker to be free (best balance); more keep a worker busy while this thread is too busy to
+   * read its answers and hand it the next task (ingest, whose main thread writes to the store).
+   */
+  ahead: number;
+}
+
+export const DEFAULT_WORKER_POOL_OPTIONS: WorkerPoolOptions = { ahead: 1 };
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
+  private readonly ahead: number;
   private closed = false;
   private failure: Error | null = null;
 
-  constructor(readonly size: number = defaultWorkers()) {
+  constructor(
+    readonly size: number = defaultWorkers(),
+    options: Partial<WorkerPoolOptions> = {},
+  ) {
+    this.ahead = Math.max(1, { ...DEFAULT_WORKER_POOL_OPTIONS, ...options }.ahead);
     const entry = workerEntry();
     for (let i = 0; i < Math.max(1, size); i++) {
       const worker = new Worker(entry.script, { eval: entry.eval });
@@ -64,6 +80,11 @@ export class WorkerPool {
   /** Tasks sent and not yet answered (queued or running). */
   get pending(): number {
     return this.queue.length + this.slots.reduce((n, s) => n + s.sent.length, 0);
+  }
+
+  /** Tasks of `run` not yet posted to a worker (every worker has `ahead` unanswered). */
+  get waiting(): number {
+    return this.queue.length;
   }
 
   run(task: WorkerTask): Promise<WorkerReply> {
@@ -107,10 +128,13 @@ export class WorkerPool {
     );
   }
 
-  /** Gives queued tasks to idle workers. */
+  /** Gives queued tasks to the workers with the fewest unanswered ones, up to `ahead` each. */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.sent.length === 0 && this.queue.length > 0) this.post(slot, this.queue.shift()!);
+    while (this.queue.length > 0) {
+      let least = this.slots[0];
+      for (const slot of this.slots) if (slot.sent.length < least.sent.length) least = slot;
+      if (least.sent.length >= this.ahead) return;
+      this.post(least, this.queue.shift()!);
     }
   }
 
