@@ -10,6 +10,7 @@ import { namedEntitiesOfText } from '../relate/topic.js';
 import { entityKeys } from '../engine/trace.js';
 import type { IndexParams } from '../fingerprint/params.js';
 import type { BucketKey } from '../fingerprint/keys.js';
+import { encodeArticle } from '../store/encoded-article.js';
 import type { Article, RawDocument } from '../types.js';
 import type { PreparedDocument, RefusedDocument } from './protocol.js';
 
@@ -32,6 +33,6 @@ export function prepareDocument(raw: RawDocument, params: IndexParams): Prepared
     return { ok: false, source: raw.source, message, internal };
   }
   const fp = fingerprintText(article.text, article.sentences, params);
-  const bandKeys = [...fingerprintKeys(fp, params).values()].flat();
-  return { ok: true, article, fingerprint: encodeFingerprint(fp), bandKeys, entityKeys: nameKeys(article) };
+  const bucketKeys = Float64Array.from([...nameKeys(article), ...[...fingerprintKeys(fp, params).values()].flat()]);
+  return { ok: true, article: encodeArticle(article), fingerprint: encodeFingerprint(fp), bucketKeys };
 }

@@ -1,20 +1,24 @@
 /** Messages between the main thread and the workers of src/parallel (plain, cloneable data). */
 import type { EngineOptions } from '../engine/engine.js';
-import type { BucketKey } from '../fingerprint/keys.js';
+import type { EncodedArticle } from '../store/encoded-article.js';
 import type { TermStats } from '../relate/topic.js';
 import type { FinishJob, FinishReply, RankJob, RankReply } from '../engine/trace-shard.js';
 import type { Article, PairRelation, RawDocument } from '../types.js';
 
-/** One document prepared by a worker: what the main thread writes to the store. */
+/**
+ * One document prepared by a worker: what the main thread writes to the store, packed so that
+ * the message is cheap to read there (span lists as JSON text, keys in one typed array).
+ */
 export interface PreparedDocument {
   ok: true;
-  article: Article;
+  article: EncodedArticle;
   /** encodeFingerprint() of the article's fingerprint. */
   fingerprint: Uint8Array;
-  /** LSH band keys of every sketch (StoreCandidateIndex's keys). */
-  bandKeys: BucketKey[];
-  /** Name keys (articleEntityKeys) for same-event search. */
-  entityKeys: BucketKey[];
+  /**
+   * Name keys (articleEntityKeys, for same-event search) followed by the LSH band keys of
+   * every sketch (StoreCandidateIndex's keys).
+   */
+  bucketKeys: Float64Array;
 }
 
 /** A document refused while preparing (no text, unreadable HTML …). */

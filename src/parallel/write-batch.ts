@@ -23,7 +23,7 @@ export async function writePreparedBatch(store: Store, docs: ReadonlyArray<Prepa
   const results = await store.addArticles(
     accepted.map((d) => ({
       article: d.article,
-      index: { fingerprints: [{ kind: FINGERPRINT_KIND, data: d.fingerprint }], bucketKeys: [...d.entityKeys, ...d.bandKeys] },
+      index: { fingerprints: [{ kind: FINGERPRINT_KIND, data: d.fingerprint }], bucketKeys: d.bucketKeys },
     })),
   );
   let next = 0;

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { UserError } from '../errors.js';
 import type { Article, PairRelation } from '../types.js';
 import type { Store } from './store.js';
+import { encodeArticle } from './encoded-article.js';
 
 /** A small valid article; `n` makes id and hash distinct, `overrides` sets fields. */
 export function makeTestArticle(n: number, overrides: Partial<Article> = {}): Article {
@@ -186,6 +187,22 @@ function indexTests(withStore: WithStore): void {
     const twice = await store.addArticles([{ article: e }, { article: e }]);
     assert.deepEqual(twice.map((r) => [r.status, r.duplicateOf ?? null]), [['added', null], ['duplicate', e.id]]);
     assert.equal(await store.countArticles(), 5);
+  }));
+
+  test('an encoded article and packed keys (what ingest workers send) store exactly what the plain forms do', withStore(async (store) => {
+    const plain = makeTestArticle(1);
+    const packed = makeTestArticle(2);
+    await store.addArticles([
+      { article: plain, index: { fingerprints: [], bucketKeys: [2 ** 42 + 1, 9] } },
+      { article: encodeArticle(packed), index: { fingerprints: [], bucketKeys: Float64Array.from([2 ** 42 + 1, 9, 9]) } },
+    ]);
+    assert.deepEqual(await store.getArticle(packed.id), packed);
+    assert.deepEqual(await store.getArticle(plain.id), plain);
+    assert.deepEqual([...(await store.findByBucketKeys([2 ** 42 + 1, 9]))].sort(), [[plain.id, 2], [packed.id, 2]].sort());
+    await store.addBucketKeys(plain.id, Float64Array.from([31]));
+    assert.deepEqual([...(await store.findByBucketKeys([31]))], [[plain.id, 1]]);
+    await assert.rejects(store.addArticles([{ article: encodeArticle(makeTestArticle(3)), index: { fingerprints: [], bucketKeys: Float64Array.from([0.5]) } }]), UserError);
+    assert.equal(await store.countArticles(), 2);
   }));
 
   test('bucket keys must be integers in range; anything else is a user error and nothing is written', withStore(async (store) => {

@@ -4,6 +4,7 @@
  */
 import { UserError } from '../errors.js';
 import type { Article, PairRelation } from '../types.js';
+import { spansJsonOf, type EncodedArticle } from './encoded-article.js';
 
 export interface ArticleRow {
   id: string;
@@ -38,7 +39,8 @@ export function relationRows(relations: readonly PairRelation[]): Map<string, { 
   return rows;
 }
 
-export function articleParams(a: Article): unknown[] {
+export function articleParams(a: Article | EncodedArticle): unknown[] {
+  const spans = spansJsonOf(a);
   return [
     a.id,
     a.contentHash,
@@ -50,9 +52,9 @@ export function articleParams(a: Article): unknown[] {
     a.url ?? null,
     a.text,
     a.text.length,
-    JSON.stringify(a.boilerplate),
-    JSON.stringify(a.paragraphs),
-    JSON.stringify(a.sentences),
+    spans.boilerplate,
+    spans.paragraphs,
+    spans.sentences,
   ];
 }
 

@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { StoreError, UserError } from '../errors.js';
 import type { Article, PairRelation } from '../types.js';
 import { articleParams, likePrefix, relationRows, rowToArticle, type ArticleRow } from './postgres-rows.js';
+import type { EncodedArticle } from './encoded-article.js';
 import {
   createPool,
   DEFAULT_POSTGRES_OPTIONS,
@@ -19,7 +20,7 @@ import {
 } from './postgres-connect.js';
 import { prepareSchema } from './postgres-migrate.js';
 import { MIN_ID_PREFIX } from './sqlite.js';
-import type { AddResult, ArticleIndexEntries, ArticleSummary, ArticleToAdd, BucketKey, ListOptions, Store, StoredStory } from './store.js';
+import type { AddResult, ArticleIndexEntries, ArticleSummary, ArticleToAdd, BucketKey, BucketKeyList, ListOptions, Store, StoredStory } from './store.js';
 import { resolveBucketQuery, type BucketQuery } from './bucket-query.js';
 import { checkBucketKeys } from './keys-check.js';
 
@@ -110,7 +111,7 @@ export class PostgresStore implements Store {
    * Inserts a batch in one statement; what did not go in is a duplicate of the stored article
    * with its content (stored before, by a concurrent writer, or earlier in this batch).
    */
-  private async insertArticles(articles: readonly Article[]): Promise<AddResult[]> {
+  private async insertArticles(articles: ReadonlyArray<Article | EncodedArticle>): Promise<AddResult[]> {
     if (articles.length === 0) return [];
     return this.run(async () => {
       const rows = articles.map(articleParams);
@@ -227,7 +228,7 @@ export class PostgresStore implements Store {
     });
   }
 
-  async addBucketKeys(articleId: string, keys: readonly BucketKey[]): Promise<void> {
+  async addBucketKeys(articleId: string, keys: BucketKeyList): Promise<void> {
     checkBucketKeys(keys);
     if (keys.length === 0) return;
     // One statement for the whole batch: the keys travel as one array parameter.

@@ -17,7 +17,9 @@
  * Documents are small integers (`article_docs.doc`), not article ids. Keys are integers
  * below 2^43 from src/fingerprint/keys.ts.
  */
+import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
+import type { BucketKeyList } from './store.js';
 import { keyOrder } from './key-order.js';
 import { blockRange, decodeBlock, decodeDirectory, encodeDirectory, lowerBound, PAIRS_PER_BLOCK, sortUniquePairs, type Block, type Directory } from './bucket-blocks.js';
 import { mergeRuns, RunCursor, RunWriter } from './bucket-runs.js';
@@ -60,8 +62,11 @@ interface OpenRun {
   filter: BucketFilter | null;
 }
 
+const LITTLE_ENDIAN = endianness() === 'LE';
+
 /** The keys of one article as a tail blob: float64 little-endian. */
-function keysBlob(keys: readonly number[]): Buffer {
+function keysBlob(keys: BucketKeyList): Buffer {
+  if (LITTLE_ENDIAN && keys instanceof Float64Array) return Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength);
   const out = Buffer.allocUnsafe(8 * keys.length);
   for (let i = 0; i < keys.length; i++) out.writeDoubleLE(keys[i], 8 * i);
   return out;
@@ -98,12 +103,12 @@ export class SqliteBucketIndex {
   }
 
   /** Adds keys of document `doc` to the tail. Call inside the caller's transaction. */
-  add(doc: number, keys: readonly number[]): void {
+  add(doc: number, keys: BucketKeyList): void {
     this.addMany([{ doc, keys }]);
   }
 
   /** Adds the keys of several documents: one tail row each. */
-  addMany(entries: ReadonlyArray<{ doc: number; keys: readonly number[] }>): void {
+  addMany(entries: ReadonlyArray<{ doc: number; keys: BucketKeyList }>): void {
     let n = 0;
     for (const e of entries) {
       if (e.keys.length === 0) continue;

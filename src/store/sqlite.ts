@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import type { Article, PairRelation } from '../types.js';
 import { openSqliteDatabase, storeErrorFrom, type SqliteOpenOptions } from './sqlite-open.js';
-import type { AddResult, ArticleIndexEntries, ArticleSummary, ArticleToAdd, BucketKey, ListOptions, Store, StoredStory } from './store.js';
+import type { AddResult, ArticleIndexEntries, ArticleSummary, ArticleToAdd, BucketKey, BucketKeyList, ListOptions, Store, StoredStory } from './store.js';
+import { spansJsonOf, type EncodedArticle } from './encoded-article.js';
 import { SqliteBucketIndex, type BucketIndexOptions } from './sqlite-buckets.js';
 import { checkBucketKeys } from './keys-check.js';
 import { resolveBucketQuery, splitTop, type BucketQuery } from './bucket-query.js';
@@ -151,7 +152,7 @@ export class SqliteStore implements Store {
     }
     const results = this.run(() =>
       this.db.transaction((): AddResult[] => {
-        const keys: Array<{ doc: number; keys: readonly BucketKey[] }> = [];
+        const keys: Array<{ doc: number; keys: BucketKeyList }> = [];
         const results = items.map(({ article, index }) => this.insertOne(article, index, keys));
         this.buckets.addMany(keys);
         return results;
@@ -163,7 +164,7 @@ export class SqliteStore implements Store {
   }
 
   /** One article with its index entries; inside the caller's transaction. */
-  private insertOne(article: Article, index: ArticleIndexEntries | undefined, keys: Array<{ doc: number; keys: readonly BucketKey[] }>): AddResult {
+  private insertOne(article: Article | EncodedArticle, index: ArticleIndexEntries | undefined, keys: Array<{ doc: number; keys: BucketKeyList }>): AddResult {
     const existing = this.sql.idByHash.get(article.contentHash) as string | undefined;
     if (existing !== undefined) return { id: article.id, status: 'duplicate', duplicateOf: existing };
     this.sql.insertArticle.run(articleToRow(article));
@@ -222,7 +223,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  async addBucketKeys(articleId: string, keys: readonly BucketKey[]): Promise<void> {
+  async addBucketKeys(articleId: string, keys: BucketKeyList): Promise<void> {
     checkBucketKeys(keys);
     this.run(() =>
       this.db.transaction(() => {
@@ -354,7 +355,8 @@ export class SqliteStore implements Store {
   }
 }
 
-function articleToRow(a: Article): Record<string, unknown> {
+function articleToRow(a: Article | EncodedArticle): Record<string, unknown> {
+  const spans = spansJsonOf(a);
   return {
     id: a.id,
     contentHash: a.contentHash,
@@ -366,9 +368,9 @@ function articleToRow(a: Article): Record<string, unknown> {
     url: a.url ?? null,
     text: a.text,
     chars: a.text.length,
-    boilerplate: JSON.stringify(a.boilerplate),
-    paragraphs: JSON.stringify(a.paragraphs),
-    sentences: JSON.stringify(a.sentences),
+    boilerplate: spans.boilerplate,
+    paragraphs: spans.paragraphs,
+    sentences: spans.sentences,
     addedAt: new Date().toISOString(),
   };
 }

@@ -1,8 +1,12 @@
 import type { Article, PairRelation } from '../types.js';
 import type { BucketKey } from '../fingerprint/keys.js';
 import type { BucketQuery } from './bucket-query.js';
+import type { EncodedArticle } from './encoded-article.js';
 
 export type { BucketKey };
+
+/** Bucket keys as an array, or packed in a Float64Array (what ingest's workers send). */
+export type BucketKeyList = readonly BucketKey[] | Float64Array;
 
 /**
  * The one storage interface. SQLite (embedded, default) implements it now; PostgreSQL
@@ -37,7 +41,7 @@ export interface Store {
   putFingerprint(articleId: string, kind: string, data: Uint8Array): Promise<void>;
   getFingerprint(articleId: string, kind: string): Promise<Uint8Array | null>;
   /** LSH bucket keys of an article (one per band and fingerprint kind). */
-  addBucketKeys(articleId: string, keys: readonly BucketKey[]): Promise<void>;
+  addBucketKeys(articleId: string, keys: BucketKeyList): Promise<void>;
   /**
    * Articles sharing any of these bucket keys, with how many distinct keys each shares, in id
    * order; `query` bounds the work (src/store/bucket-query.ts).
@@ -60,12 +64,13 @@ export interface Store {
 export interface ArticleIndexEntries {
   fingerprints: ReadonlyArray<{ kind: string; data: Uint8Array }>;
   /** Integer keys (src/fingerprint/keys.ts): LSH bands and names. */
-  bucketKeys: readonly BucketKey[];
+  bucketKeys: BucketKeyList;
 }
 
 /** One article of a bulk addArticles call. */
 export interface ArticleToAdd {
-  article: Article;
+  /** Either form; getArticle gives it back as a plain Article. */
+  article: Article | EncodedArticle;
   index?: ArticleIndexEntries;
 }
 
