@@ -30,18 +30,24 @@ import type { BucketQuery } from './bucket-query.js';
 export interface BucketIndexOptions {
   /** Pairs the tail holds before it is flushed into a run (~2,500 articles). */
   tailRows: number;
-  /** Runs of one level merged into one run of the next. */
+  /**
+   * Runs of one level merged into one run of the next. Each merge rewrites its pairs, so a pair
+   * is written about log_fanIn(pairs / tailRows) times: 8 rather than 4 cut the merges of a 1 M
+   * add from 260 to 188 s of its writing thread (bench/RESULTS.md, session 16), while a
+   * look-up reads more, smaller runs (12 instead of 6 at 1 M) with no measurable cost.
+   */
   fanIn: number;
   /**
    * Runs of this level and above get a stored filter (bucket-filter.ts). Building one costs
    * ≈ 30 ns a pair on every write of the pair (bench/filter-speed.ts), so the small runs are
    * written without one; a connection that reads them builds theirs in memory, once (at 1 M
-   * articles: 0.2–0.3 s more on the first look-up; bench/index-blocks.ts).
+   * articles: 0.2–0.3 s more on the first look-up with fanIn 4, bench/index-blocks.ts; up to
+   * seven level-1 runs of 4 M pairs make that about four times more with fanIn 8).
    */
   filterFromLevel: number;
 }
 
-export const DEFAULT_BUCKET_INDEX_OPTIONS: BucketIndexOptions = { tailRows: 500_000, fanIn: 4, filterFromLevel: 2 };
+export const DEFAULT_BUCKET_INDEX_OPTIONS: BucketIndexOptions = { tailRows: 500_000, fanIn: 8, filterFromLevel: 2 };
 
 interface RunRow {
   name: string;
