@@ -205,6 +205,15 @@ function indexTests(withStore: WithStore): void {
     assert.equal(await store.countArticles(), 2);
   }));
 
+  test('an id already stored with other content is refused, never taken for a duplicate', withStore(async (store) => {
+    const a = makeTestArticle(1);
+    await store.addArticle(a);
+    const clash = makeTestArticle(2, { id: a.id });
+    await assert.rejects(store.addArticles([{ article: clash }]));
+    assert.equal(await store.countArticles(), 1);
+    assert.deepEqual(await store.getArticle(a.id), a);
+  }));
+
   test('bucket keys must be integers in range; anything else is a user error and nothing is written', withStore(async (store) => {
     const a = makeTestArticle(1);
     await store.addArticle(a);

@@ -78,7 +78,8 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO articles (id, content_hash, source, title, outlet, author, published, url, text, chars,
          boilerplate, paragraphs, sentences, added_at)
        VALUES (@id, @contentHash, @source, @title, @outlet, @author, @published, @url, @text, @chars,
-         @boilerplate, @paragraphs, @sentences, @addedAt)`,
+         @boilerplate, @paragraphs, @sentences, @addedAt)
+       ON CONFLICT (content_hash) DO NOTHING`,
     ),
     articleById: db.prepare(`SELECT * FROM articles WHERE id = ?`),
     // A range scan on the primary key: ids starting with the prefix, at most two to spot ambiguity.
@@ -165,9 +166,11 @@ export class SqliteStore implements Store {
 
   /** One article with its index entries; inside the caller's transaction. */
   private insertOne(article: Article | EncodedArticle, index: ArticleIndexEntries | undefined, keys: Array<{ doc: number; keys: BucketKeyList }>): AddResult {
-    const existing = this.sql.idByHash.get(article.contentHash) as string | undefined;
-    if (existing !== undefined) return { id: article.id, status: 'duplicate', duplicateOf: existing };
-    this.sql.insertArticle.run(articleToRow(article));
+    // Insert first and look the stored one up only when the content was there: a look-up
+    // before every insert probed the content-hash index twice (18 s of a 1 M add).
+    if (this.sql.insertArticle.run(articleToRow(article)).changes === 0) {
+      return { id: article.id, status: 'duplicate', duplicateOf: this.sql.idByHash.get(article.contentHash) as string };
+    }
     const doc = Number(this.sql.insertDoc.run(article.id).lastInsertRowid);
     if (index) keys.push({ doc, keys: index.bucketKeys });
     for (const f of index?.fingerprints ?? []) {
