@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { entityKeys } from '../src/engine/trace.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
 import { nameKeys } from '../src/parallel/prepare-doc.js';
-import type { Lexicon } from '../src/lexicon/lexicon.js';
+import { IDENTITY_LEXICON } from '../src/lexicon/lexicon.js';
 import { namedEntities } from '../src/relate/topic.js';
 import { tokenize } from '../src/text/tokenize.js';
 import type { Article } from '../src/types.js';
@@ -23,9 +23,6 @@ const { values: args, positionals } = parseArgs({
   options: { docs: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '8' } },
   allowPositionals: true,
 });
-
-/** Name keys read no lemma or synonym class, so any lexicon gives them; this one costs nothing. */
-const IDENTITY_LEXICON: Lexicon = { lemma: (w) => w, canon: (l) => l, related: () => false, synonyms: () => [], isPhrase: () => false };
 
 /** The keys from every token, as a trace reads them: what nameKeys must equal. */
 const everyTokenKeys = (a: Article): number[] => entityKeys(namedEntities(tokenize(a.text, a.sentences, IDENTITY_LEXICON)));

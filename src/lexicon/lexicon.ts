@@ -19,6 +19,18 @@ export interface Lexicon {
 }
 
 /**
+ * A lexicon that knows no word: each is its own lemma and synonym class. For what reads only a
+ * token's surface, normal form and stop flag (proper names), which no lexicon changes.
+ */
+export const IDENTITY_LEXICON: Lexicon = {
+  lemma: (word) => word,
+  canon: (lemma) => lemma,
+  related: () => false,
+  synonyms: () => [],
+  isPhrase: () => false,
+};
+
+/**
  * What `loadLexicon()` returns: the Lexicon plus the look-ups spin repair needs. Kept apart from
  * `Lexicon` so stand-in lexicons in tests need only the five basic methods.
  */

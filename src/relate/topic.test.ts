@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Lexicon } from '../lexicon/lexicon.js';
+import { IDENTITY_LEXICON } from '../lexicon/lexicon.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Span, Token } from '../types.js';
 import { namedEntities, namedEntitiesOfText, overlap, properNames, termCosine, topicProfile } from './topic.js';
@@ -78,12 +78,11 @@ test('property: namedEntitiesOfText reads the same names as namedEntities of eve
   );
   const gap = fc.constantFrom(' ', ' ', ', ', '. ', '\n', ' — ', '"');
   const text = fc.array(fc.tuple(word, gap), { maxLength: 30 }).map((parts) => parts.flat().join(''));
-  const identity: Lexicon = { lemma: (w) => w, canon: (l) => l, related: () => false, synonyms: () => [], isPhrase: () => false };
   fc.assert(
     fc.property(text, fc.array(fc.tuple(fc.nat(200), fc.nat(60)), { maxLength: 8 }), (t, cuts) => {
       // Sentence spans as segment() gives them, or overlapping and out of range (clipped alike).
       const spans: Span[] = cuts.length === 0 ? [{ start: 0, end: t.length }] : cuts.map(([s, n]) => ({ start: s, end: s + n }));
-      assert.deepEqual([...namedEntitiesOfText(t, spans)].sort(), [...namedEntities(tokenize(t, spans, identity))].sort());
+      assert.deepEqual([...namedEntitiesOfText(t, spans)].sort(), [...namedEntities(tokenize(t, spans, IDENTITY_LEXICON))].sort());
     }),
     { numRuns: 3000, seed: 7 },
   );

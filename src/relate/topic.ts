@@ -111,14 +111,11 @@ export function namedEntitiesOfText(text: string, sentences: readonly Span[]): S
   return runs.finish();
 }
 
-/** A word of a name being read: what namedEntities reads of its tokens. */
-type RunWord = WordForm;
-
 /** findProperNames and namedEntities as a state machine over words in text order. */
 class NameRuns {
   private readonly out = new Set<string>();
   /** The open name's words, from its first word to the last read (connectors at the end included). */
-  private run: RunWord[] = [];
+  private run: WordForm[] = [];
   /** How many of run's words the name holds: up to its last capitalised word. */
   private end = 0;
   private runSentence = -1;

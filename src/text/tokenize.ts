@@ -2,7 +2,7 @@
  * Words of an article's body with their offsets, lemmas and synonym classes. Only text inside
  * the given sentence spans is read, so boilerplate (outside them) never yields tokens.
  */
-import type { Lexicon } from '../lexicon/lexicon.js';
+import { IDENTITY_LEXICON, type Lexicon } from '../lexicon/lexicon.js';
 import type { Span, Token } from '../types.js';
 import { isStopword } from './stopwords.js';
 import { scanWordRanges } from './word-scan.js';
@@ -26,10 +26,6 @@ export function normalizeWord(surface: string): string {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-function withoutClitic(norm: string): string {
-  return norm.length > 3 ? norm.replace(CLITIC, '') : norm;
-}
-
 interface WordInfo {
   lemma: string;
   canon: string;
@@ -38,7 +34,7 @@ interface WordInfo {
 
 function describe(norm: string, lexicon: Lexicon): WordInfo {
   if (isStopword(norm)) return { lemma: norm, canon: norm, stop: true };
-  const base = withoutClitic(norm);
+  const base = norm.length > 3 ? norm.replace(CLITIC, '') : norm;
   if (isStopword(base)) return { lemma: base, canon: base, stop: true };
   if (/^[\p{N}.,]+$/u.test(base)) return { lemma: base, canon: base, stop: false };
   const lemma = lexicon.lemma(base);
@@ -73,29 +69,14 @@ export function forEachSpan(text: string, sentences: readonly Span[], read: (sta
 export type NameToken = Pick<Token, 'surface' | 'norm' | 'stop' | 'sentence'>;
 
 /** What a name search reads of a word: its normal form and whether it is a function word. */
-export interface WordForm {
-  norm: string;
-  stop: boolean;
-}
-
-/** Surface -> form, shared across texts (bounded and keyed like the lexicon memos below). */
-const forms = new Map<string, WordForm>();
+export type WordForm = Pick<Token, 'norm' | 'stop'>;
 
 /**
  * The `norm` and `stop` that tokenize() gives the word `surface`, whatever the lexicon (neither
- * depends on lemmas), without looking up a lemma.
+ * depends on lemmas): read with the identity lexicon, whose look-ups cost nothing.
  */
 export function wordForm(surface: string): WordForm {
-  let form = forms.get(surface);
-  if (!form) {
-    const norm = normalizeWord(surface);
-    form = { norm, stop: isStopword(norm) || isStopword(withoutClitic(norm)) };
-    if (surface.length <= SHARED_MAX_LENGTH) {
-      if (forms.size >= MEMO_LIMIT) forms.clear();
-      forms.set(surface, form);
-    }
-  }
-  return form;
+  return infoOf(surface, IDENTITY_LEXICON, memoFor(IDENTITY_LEXICON));
 }
 
 /** What a surface form tokenises to; looked up once per distinct (short) surface. */
