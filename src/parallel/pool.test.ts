@@ -23,7 +23,7 @@ test('tasks sent to one worker are posted at once and answered in order, each wi
   }
 });
 
-test('run posts up to `ahead` tasks to each worker, the least busy first, and answers each task', async () => {
+test('run posts up to `ahead` tasks to each worker before any answer, and answers each task', async () => {
   const pool = new WorkerPool(2, { ahead: 2 });
   try {
     const replies = Array.from({ length: 5 }, (_, i) => pool.run({ type: 'trace-drop', traceId: i }));

@@ -41,8 +41,9 @@ export interface BucketIndexOptions {
    * Runs of this level and above get a stored filter (bucket-filter.ts). Building one costs
    * ≈ 30 ns a pair on every write of the pair (bench/filter-speed.ts), so the small runs are
    * written without one; a connection that reads them builds theirs in memory, once (at 1 M
-   * articles: 0.2–0.3 s more on the first look-up with fanIn 4, bench/index-blocks.ts; up to
-   * seven level-1 runs of 4 M pairs make that about four times more with fanIn 8).
+   * articles: 0.2–0.3 s more on the first look-up with fanIn 4, bench/index-blocks.ts; with
+   * fanIn 8 up to seven level-1 runs of 4 M pairs may need it, about four times the pairs, which
+   * has not been measured).
    */
   filterFromLevel: number;
 }
