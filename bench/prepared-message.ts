@@ -13,7 +13,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { DEFAULT_INDEX_PARAMS } from '../src/fingerprint/params.js';
-import { prepareDocument } from '../src/parallel/prepare-doc.js';
+import { nameKeys, prepareDocument } from '../src/parallel/prepare-doc.js';
 import type { PreparedDocument } from '../src/parallel/protocol.js';
 import { SynthCorpus } from './synth/corpus.js';
 
@@ -25,8 +25,8 @@ function oldShape(d: PreparedDocument): unknown {
   const { spansJson, ...rest } = d.article;
   const article = { ...rest, boilerplate: JSON.parse(spansJson.boilerplate), paragraphs: JSON.parse(spansJson.paragraphs), sentences: JSON.parse(spansJson.sentences) };
   const keys = [...d.bucketKeys];
-  const names = keys.filter((k) => k >= 4 * 2 ** 40); // name keys carry tag 4 (src/fingerprint/keys.ts)
-  return { ok: true, article, fingerprint: d.fingerprint, bandKeys: keys.slice(names.length), entityKeys: names };
+  const names = nameKeys(article).length; // bucketKeys holds the name keys first
+  return { ok: true, article, fingerprint: d.fingerprint, bandKeys: keys.slice(names), entityKeys: keys.slice(0, names) };
 }
 
 function batches(docs: unknown[]): Buffer[] {

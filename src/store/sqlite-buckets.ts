@@ -32,9 +32,10 @@ export interface BucketIndexOptions {
   tailRows: number;
   /**
    * Runs of one level merged into one run of the next. Each merge rewrites its pairs, so a pair
-   * is written about log_fanIn(pairs / tailRows) times: 8 rather than 4 cut the merges of a 1 M
-   * add from 260 to 188 s of its writing thread (bench/RESULTS.md, session 16), while a
-   * look-up reads more, smaller runs (12 instead of 6 at 1 M) with no measurable cost.
+   * is written about log_fanIn(pairs / tailRows) times: 8 rather than 4 cut the index
+   * maintenance of a 1 M add from 256 to 207 s of its writing thread and its writes from 66 to
+   * 59 GB (bench/checkpoint-interval.ts; bench/RESULTS.md, session 16), while a look-up reads
+   * more, smaller runs (12 instead of 6 at 1 M) with no measurable cost.
    */
   fanIn: number;
   /**
