@@ -26,6 +26,7 @@ import { mergeRuns, RunCursor, RunWriter } from './bucket-runs.js';
 import { BucketFilter, decodeFilterPart, encodeFilterPart, FILTER_FORMAT, readableFilter } from './bucket-filter.js';
 import { TailPostings } from './bucket-tail.js';
 import type { BucketQuery } from './bucket-query.js';
+import { keyHolders, overBound } from './bucket-holders.js';
 
 export interface BucketIndexOptions {
   /** Pairs the tail holds before it is flushed into a run (~2,500 articles). */
@@ -354,24 +355,4 @@ export class SqliteBucketIndex {
       .get() as number | null;
     return `${RUN_PREFIX}${(last ?? 0) + 1}`;
   }
-}
-
-/** A table cut at bound + 1 that is full: the union is over the bound, whatever the others hold. */
-function overBound(lists: number[][], bound: number): boolean {
-  return lists.some((l) => l.length > bound);
-}
-
-/**
- * The documents one key contributes, from the first `cut` (= bound + 1) documents of each
- * table holding it: all of them when at most `bound` in all; else none (`skip`) or the first
- * `bound` (`first`). A table cut at bound + 1 makes the union exceed the bound, so a union
- * within it is complete; and the first `bound` of the whole are among each table's first.
- */
-
-function keyHolders(lists: number[][], bound: number, common: BucketQuery['common']): number[] {
-  if (lists.length === 0) return [];
-  if (common === 'skip' && overBound(lists, bound)) return [];
-  const union = lists.length === 1 ? lists[0] : [...new Set(lists.flat())];
-  if (union.length <= bound) return union;
-  return common === 'skip' ? [] : union.sort((x, y) => x - y).slice(0, bound);
 }
