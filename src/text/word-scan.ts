@@ -50,6 +50,7 @@ function widthAt(text: string, i: number): number {
 function letterOrDigitBefore(text: string, from: number, i: number): boolean {
   if (i <= from) return false;
   const low = text.charCodeAt(i - 1);
+  if (low < 128) return BMP[low] !== OTHER;
   const at = (low & 0xfc00) === 0xdc00 && i - 2 >= from && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? i - 2 : i - 1;
   return classAt(text, at) !== OTHER;
 }
@@ -58,17 +59,15 @@ function isJoiner(c: number): boolean {
   return c === 0x27 || c === 0x2019 || c === 0x2018 || c === 0x2bc || c === 0x2d || c === 0x2010 || c === 0x2011;
 }
 
-/** End of a run of code points of class `cls` (or letters and digits when cls is -1) from i. */
-function runEnd(text: string, i: number, end: number, cls: number): number {
-  while (i < end) {
-    const k = classAt(text, i);
-    if (cls === -1 ? k === OTHER : k !== cls) break;
-    i += widthAt(text, i);
-  }
+/** End of a run of digits from i. */
+function digitRunEnd(text: string, i: number, end: number): number {
+  while (i < end && classAt(text, i) === DIGIT) i += widthAt(text, i);
   return i;
 }
 
 function initialismEnd(text: string, i: number, end: number): number {
+  // most words: a one-unit letter not followed by a dot
+  if (text.charCodeAt(i) < 0xd800 && (i + 1 >= end || text.charCodeAt(i + 1) !== 0x2e)) return -1;
   let pairs = 0;
   while (i < end && classAt(text, i) === LETTER) {
     const dot = i + widthAt(text, i);
@@ -80,20 +79,35 @@ function initialismEnd(text: string, i: number, end: number): number {
 }
 
 function numberEnd(text: string, i: number, end: number): number {
-  let j = runEnd(text, i, end, DIGIT);
+  let j = digitRunEnd(text, i, end);
   let groups = 0;
   for (;;) {
     const sep = text.charCodeAt(j);
     if (j >= end || (sep !== 0x2e && sep !== 0x2c) || j + 1 >= end || classAt(text, j + 1) !== DIGIT) break;
-    j = runEnd(text, j + 1, end, DIGIT);
+    j = digitRunEnd(text, j + 1, end);
     groups++;
   }
   return groups > 0 ? j : -1;
 }
 
+/** End of a run of letters and digits from i; ASCII read straight from the table. */
+function letterDigitRunEnd(text: string, i: number, end: number): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (BMP[c] === OTHER) break;
+      i++;
+    } else {
+      if (classAt(text, i) === OTHER) break;
+      i += widthAt(text, i);
+    }
+  }
+  return i;
+}
+
 function wordEnd(text: string, i: number, end: number): number {
-  let j = runEnd(text, i, end, -1);
-  while (j + 1 < end && isJoiner(text.charCodeAt(j)) && classAt(text, j + 1) !== OTHER) j = runEnd(text, j + 1, end, -1);
+  let j = letterDigitRunEnd(text, i, end);
+  while (j + 1 < end && isJoiner(text.charCodeAt(j)) && classAt(text, j + 1) !== OTHER) j = letterDigitRunEnd(text, j + 1, end);
   return j;
 }
 
@@ -104,9 +118,11 @@ function wordEnd(text: string, i: number, end: number): number {
 export function scanWordRanges(text: string, from: number, end: number, onWord: (start: number, end: number) => void): void {
   let i = from;
   while (i < end) {
-    const k = classAt(text, i);
+    const c = text.charCodeAt(i);
+    // ASCII straight from the table (its entries are filled): most of a news text
+    const k = c < 128 ? BMP[c] : classAt(text, i);
     if (k === OTHER) {
-      i += widthAt(text, i);
+      i += c < 128 ? 1 : widthAt(text, i);
       continue;
     }
     let stop = -1;
