@@ -3,7 +3,9 @@
  * alternately in one process, so the machine's drifting speed slows both alike:
  *   - align: alignTokens of 20 traced articles against 20 candidates each (token arrays
  *     copied per pass, as a trace meets new candidates);
- *   - credits: searchCredits over the articles, with an md5 of the credits each version found.
+ *   - credits: searchCredits over the articles, with an md5 of the credits each version found;
+ *   - scan: the word scanner (scanWordRanges) over the articles' sentences, with a callback
+ *     that only sums the words' lengths, and an md5 of the words each version found.
  * Prints each version's median CPU time per pass and the median of the per-pass ratios.
  *
  *   git worktree add /tmp/old <commit> && ln -s "$PWD/node_modules" /tmp/old/node_modules
@@ -14,7 +16,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine/engine.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
-import { tokenize } from '../src/text/tokenize.js';
+import { forEachSpan, tokenize } from '../src/text/tokenize.js';
 import type { Article, Token } from '../src/types.js';
 import { alternatingCpu, median } from './measure.js';
 import { SynthCorpus } from './synth/corpus.js';
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
 
 type Align = typeof import('../src/align/align.js').alignTokens;
 type SearchCredits = typeof import('../src/story/credit.js').searchCredits;
+type ScanWords = typeof import('../src/text/word-scan.js').scanWordRanges;
 
 const TRACES = 20;
 const CANDIDATES = 20;
@@ -57,6 +60,17 @@ const creditsDigest = (search: SearchCredits, articles: Article[]): string => {
   return h.digest('hex');
 };
 
+/** Every word range the scanner finds in the articles' sentences, as a callback sees them. */
+function scanPass(scan: ScanWords, articles: Article[], onWord: (from: number, to: number) => void): void {
+  for (const a of articles) forEachSpan(a.text, a.sentences, (start, end) => scan(a.text, start, end, onWord));
+}
+
+const scanDigest = (scan: ScanWords, articles: Article[]): string => {
+  const h = createHash('md5');
+  scanPass(scan, articles, (from, to) => h.update(`${from},${to};`));
+  return h.digest('hex');
+};
+
 async function main(): Promise<void> {
   if (!args.old) throw new Error('--old <checkout of the older commit> is required');
   const old = resolve(args.old);
@@ -64,6 +78,8 @@ async function main(): Promise<void> {
   const oldCredits = ((await import(`${old}/src/story/credit.ts`)) as { searchCredits: SearchCredits }).searchCredits;
   const { alignTokens } = await import('../src/align/align.js');
   const { searchCredits } = await import('../src/story/credit.js');
+  const oldScan = ((await import(`${old}/src/text/word-scan.ts`)) as { scanWordRanges: ScanWords }).scanWordRanges;
+  const { scanWordRanges } = await import('../src/text/word-scan.js');
   const engine = createEngine();
   const articles = [...new SynthCorpus(Number(args.seed)).docs(0, TRACES * (CANDIDATES + 1))].map((d) => prepareArticle(d.raw));
   const tokens = articles.map((a) => tokenize(a.text, a.sentences, engine.lexicon));
@@ -71,6 +87,12 @@ async function main(): Promise<void> {
   report('align', alternatingCpu([alignPass(alignTokens, articles, tokens, engine), alignPass(oldAlign, articles, tokens, engine)], passes));
   console.log(`credits md5: this tree ${creditsDigest(searchCredits, articles)}, old ${creditsDigest(oldCredits, articles)}`);
   report('credits', alternatingCpu([() => articles.forEach((a) => searchCredits(a.text)), () => articles.forEach((a) => oldCredits(a.text))], passes));
+  console.log(`scan md5: this tree ${scanDigest(scanWordRanges, articles)}, old ${scanDigest(oldScan, articles)}`);
+  let chars = 0;
+  const count = (from: number, to: number): void => {
+    chars += to - from;
+  };
+  report('scan', alternatingCpu([() => scanPass(scanWordRanges, articles, count), () => scanPass(oldScan, articles, count)], passes * 4));
 }
 
 main().catch((err: unknown) => {
