@@ -25,7 +25,7 @@ export function overBound(lists: readonly (readonly number[])[], bound: number):
 export function keyHolders(lists: readonly (readonly number[])[], bound: number, common: BucketQuery['common']): readonly number[] {
   if (lists.length === 0) return [];
   if (common === 'skip' && overBound(lists, bound)) return [];
-  const union = lists.length === 1 ? lists[0].slice(0, bound + 1) : mergeAscending(lists, bound + 1);
+  const union = lists.length === 1 ? lists[0] : mergeAscending(lists, bound + 1);
   if (union.length <= bound) return union;
   return common === 'skip' ? [] : union.slice(0, bound);
 }
