@@ -50,7 +50,6 @@ function widthAt(text: string, i: number): number {
 function letterOrDigitBefore(text: string, from: number, i: number): boolean {
   if (i <= from) return false;
   const low = text.charCodeAt(i - 1);
-  if (low < 128) return BMP[low] !== OTHER;
   const at = (low & 0xfc00) === 0xdc00 && i - 2 >= from && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? i - 2 : i - 1;
   return classAt(text, at) !== OTHER;
 }
