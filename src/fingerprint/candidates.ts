@@ -55,6 +55,11 @@ export function fingerprintKeys(fp: Fingerprint, params: IndexParams): Map<Sketc
   return out;
 }
 
+/** The band keys of every sketch in one list: what the index stores for a fingerprint. */
+export function allBandKeys(fp: Fingerprint, params: IndexParams): BucketKey[] {
+  return [...fingerprintKeys(fp, params).values()].flat();
+}
+
 /** Refuses a fingerprint built with other parameters than the index's. */
 export function checkFingerprint(fp: Fingerprint, params: IndexParams, key: string): void {
   if (fp.params !== key) assertCompatible(parseParamsKey(fp.params), params);
@@ -174,7 +179,7 @@ export class StoreCandidateIndex implements CandidateIndex {
   async entries(fp: Fingerprint): Promise<{ kind: string; data: Uint8Array; bucketKeys: BucketKey[] }> {
     checkFingerprint(fp, this.params, this.key);
     await this.ensureParams();
-    return { kind: FINGERPRINT_KIND, data: encodeFingerprint(fp), bucketKeys: [...fingerprintKeys(fp, this.params).values()].flat() };
+    return { kind: FINGERPRINT_KIND, data: encodeFingerprint(fp), bucketKeys: allBandKeys(fp, this.params) };
   }
 
   async add(id: string, fp: Fingerprint): Promise<void> {
@@ -182,7 +187,7 @@ export class StoreCandidateIndex implements CandidateIndex {
     await this.ensureParams();
     // Buckets first: the stored fingerprint then marks a complete entry (a crash in between is
     // repaired by indexing again; bucket inserts are idempotent).
-    await this.store.addBucketKeys(id, [...fingerprintKeys(fp, this.params).values()].flat());
+    await this.store.addBucketKeys(id, allBandKeys(fp, this.params));
     await this.store.putFingerprint(id, FINGERPRINT_KIND, encodeFingerprint(fp));
   }
 

@@ -4,7 +4,7 @@
  */
 import { UserError } from '../errors.js';
 import { encodeFingerprint, fingerprintText } from '../fingerprint/index.js';
-import { fingerprintKeys } from '../fingerprint/candidates.js';
+import { allBandKeys } from '../fingerprint/candidates.js';
 import { prepareArticle } from '../ingest/prepare.js';
 import { namedEntitiesOfText } from '../relate/topic.js';
 import { entityKeys } from '../engine/trace.js';
@@ -33,6 +33,6 @@ export function prepareDocument(raw: RawDocument, params: IndexParams): Prepared
     return { ok: false, source: raw.source, message, internal };
   }
   const fp = fingerprintText(article.text, article.sentences, params);
-  const bucketKeys = Float64Array.from([...nameKeys(article), ...[...fingerprintKeys(fp, params).values()].flat()]);
+  const bucketKeys = Float64Array.from([...nameKeys(article), ...allBandKeys(fp, params)]);
   return { ok: true, article: encodeArticle(article), fingerprint: encodeFingerprint(fp), bucketKeys };
 }
