@@ -43,3 +43,11 @@ test('multi-word expressions and their case', () => {
   assert.equal(lx.phraseCase(['white', 'house']), 'proper');
   assert.ok(lx.phraseFillers(['', 'tank'], 0).includes('think'));
 });
+
+test('backgroundIdf is a finite number for every word, the names of Object.prototype included', () => {
+  // read from a plain object, "constructor" used to find Object's constructor: NaN
+  for (const w of ['constructor', 'tostring', 'valueof', 'hasownproperty', '__proto__', 'house', 'qwertyzz']) {
+    assert.ok(Number.isFinite(lx.backgroundIdf(w)) && lx.backgroundIdf(w) >= 0, w);
+  }
+  assert.ok(lx.backgroundIdf('qwertyzz') > lx.backgroundIdf('house'), 'unseen words count as rare');
+});
