@@ -34,22 +34,36 @@ export function runHashes(keys: readonly string[], k: number): Uint32Array {
   return out;
 }
 
-/** A set of uint32 hashes as a sorted typed array: one allocation, where a Set of numbers above 2^30 boxes each. */
+/**
+ * A set of uint32 hashes as a sorted typed array: one allocation, where a Set of numbers above
+ * 2^30 boxes each. A bitmap of the hashes' low bits answers most misses in one read: two texts
+ * that are not copies share few runs, and a text's ~600 hashes set about 7 % of its 8,192 bits.
+ */
 export class SortedHashes {
   private readonly sorted: Uint32Array;
+  private readonly lowBits = new Uint32Array(LOW_BITS_WORDS);
 
   constructor(values: Uint32Array) {
     this.sorted = Uint32Array.from(values).sort();
+    for (let i = 0; i < values.length; i++) {
+      const low = values[i] & LOW_BITS_MASK;
+      this.lowBits[low >>> 5] |= 1 << (low & 31);
+    }
   }
 
   /** Halves the range around the last value ≤ v until one is left (same steps for every v). */
   has(v: number): boolean {
+    const low = v & LOW_BITS_MASK;
+    if ((this.lowBits[low >>> 5] & (1 << (low & 31))) === 0) return false;
     const s = this.sorted;
     let base = 0;
     for (let n = s.length; n > 1; n -= n >>> 1) if (s[base + (n >>> 1)] <= v) base += n >>> 1;
     return s.length > 0 && s[base] === v;
   }
 }
+
+const LOW_BITS_MASK = 8191;
+const LOW_BITS_WORDS = (LOW_BITS_MASK + 1) / 32;
 
 /** Marks the positions of a text of `length` keys inside a run (hashes from runHashes) that `other` holds. */
 export function maskOfShared(runs: Uint32Array, length: number, k: number, other: { has(v: number): boolean }): Uint8Array {
