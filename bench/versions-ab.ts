@@ -5,7 +5,11 @@
  *     copied per pass, as a trace meets new candidates);
  *   - credits: searchCredits over the articles, with an md5 of the credits each version found;
  *   - scan: the word scanner (scanWordRanges) over the articles' sentences, with a callback
- *     that does nothing, and an md5 of the words each version found.
+ *     that does nothing, and an md5 of the words each version found;
+ *   - process: processFeatures of the align task's pairs (token arrays copied per pass: the
+ *     profiles are cached by token array), with an md5 of the features;
+ *   - topic: topicProfile of every article with each version's lexicon (background rarity),
+ *     with an md5 of the weights.
  * Prints each version's median CPU time per pass and the median of the per-pass ratios.
  *
  *   git worktree add /tmp/old <commit> && ln -s "$PWD/node_modules" /tmp/old/node_modules
@@ -28,6 +32,11 @@ const { values: args } = parseArgs({
 type Align = typeof import('../src/align/align.js').alignTokens;
 type SearchCredits = typeof import('../src/story/credit.js').searchCredits;
 type ScanWords = typeof import('../src/text/word-scan.js').scanWordRanges;
+type ProcessFeatures = typeof import('../src/relate/process-features.js').processFeatures;
+type TopicProfile = typeof import('../src/relate/topic.js').topicProfile;
+type Engine = ReturnType<typeof createEngine>;
+/** What processFeatures reads of an analysed article. */
+type ProcessInput = Parameters<ProcessFeatures>[0];
 
 const TRACES = 20;
 const CANDIDATES = 20;
@@ -71,6 +80,24 @@ const scanDigest = (scan: ScanWords, articles: Article[]): string => {
   return h.digest('hex');
 };
 
+/** processFeatures of every traced article with its candidates; `out` receives each result. */
+function processPass(features: ProcessFeatures, articles: Article[], tokens: Token[][], quotes: ProcessInput['quotes'][], out: (f: object) => void): void {
+  const input = (i: number): ProcessInput => ({ article: articles[i], tokens: [...tokens[i]], quotes: quotes[i] }) as unknown as ProcessInput;
+  for (let t = 0; t < TRACES; t++) {
+    const me = input(t);
+    for (let c = 0; c < CANDIDATES; c++) out(features(me, input(TRACES + t * CANDIDATES + c)));
+  }
+}
+
+function digestOf(run: (out: (x: object) => void) => void): string {
+  const h = createHash('md5');
+  run((x) => h.update(JSON.stringify(x)));
+  return h.digest('hex');
+}
+
+const topicPass = (profile: TopicProfile, engine: Engine, tokens: Token[][], out: (p: object) => void): void =>
+  tokens.forEach((t) => out([...profile(t, undefined, (w) => engine.lexicon.backgroundIdf(w)).terms]));
+
 async function main(): Promise<void> {
   if (!args.old) throw new Error('--old <checkout of the older commit> is required');
   const old = resolve(args.old);
@@ -90,6 +117,19 @@ async function main(): Promise<void> {
   console.log(`scan md5: this tree ${scanDigest(scanWordRanges, articles)}, old ${scanDigest(oldScan, articles)}`);
   const ignore = (): void => {};
   report('scan', alternatingCpu([() => scanPass(scanWordRanges, articles, ignore), () => scanPass(oldScan, articles, ignore)], passes * 4));
+  const { processFeatures } = await import('../src/relate/process-features.js');
+  const oldProcess = ((await import(`${old}/src/relate/process-features.ts`)) as { processFeatures: ProcessFeatures }).processFeatures;
+  const { extractQuotes } = await import('../src/story/quotes.js');
+  const quotes = articles.map((a) => extractQuotes(a.text, a.sentences).filter((q) => !q.short));
+  const [nowP, oldP] = [processFeatures, oldProcess].map((f) => digestOf((out) => processPass(f, articles, tokens, quotes, out)));
+  console.log(`process md5: this tree ${nowP}, old ${oldP}`);
+  report('process', alternatingCpu([() => processPass(processFeatures, articles, tokens, quotes, ignore), () => processPass(oldProcess, articles, tokens, quotes, ignore)], passes));
+  const { topicProfile } = await import('../src/relate/topic.js');
+  const oldTopic = ((await import(`${old}/src/relate/topic.ts`)) as { topicProfile: TopicProfile }).topicProfile;
+  const oldEngine = ((await import(`${old}/src/engine/engine.ts`)) as { createEngine: () => Engine }).createEngine();
+  const [nowT, oldT] = [() => topicPass(topicProfile, engine, tokens, ignore), () => topicPass(oldTopic, oldEngine, tokens, ignore)];
+  console.log(`topic md5: this tree ${digestOf((out) => topicPass(topicProfile, engine, tokens, out))}, old ${digestOf((out) => topicPass(oldTopic, oldEngine, tokens, out))}`);
+  report('topic', alternatingCpu([nowT, oldT], passes * 2));
 }
 
 main().catch((err: unknown) => {

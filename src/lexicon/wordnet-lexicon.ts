@@ -35,11 +35,12 @@ export class WordNetLexicon implements PhraseLexicon, MorphologySource {
   private glossBigrams: Uint32Array | null = null;
   private readonly glossCount: number;
   /**
-   * Gloss word counts as a Map: read as a plain object, "constructor" found Object's
-   * constructor (a NaN rarity, and NaN topic weights for any text using the word), and a Map
-   * reads the thousands of words per trace faster.
+   * Gloss word counts, as parsed from the lexicon's JSON. Read through wordCount: a plain
+   * object also answers "constructor" (Object's constructor). Kept an object, not made a Map or
+   * an object without a prototype: both read a trace's words slower (bench/versions-ab.ts,
+   * topic task: 1.21 and 1.08 times this).
    */
-  private readonly glossWordCounts: ReadonlyMap<string, number>;
+  private readonly glossWordCounts: Readonly<Record<string, number>>;
 
   constructor(data: LexiconData) {
     this.exceptions = data.exceptions;
@@ -54,7 +55,7 @@ export class WordNetLexicon implements PhraseLexicon, MorphologySource {
     this.canonOf = fromBase64Int32(data.canon);
     this.glossBigramsBase64 = data.glossBigrams;
     this.glossCount = data.glossWords.glosses;
-    this.glossWordCounts = new Map(Object.entries(data.glossWords.counts));
+    this.glossWordCounts = data.glossWords.counts;
   }
 
   /**
@@ -63,7 +64,9 @@ export class WordNetLexicon implements PhraseLexicon, MorphologySource {
    */
   backgroundIdf(word: string): number {
     const n = this.glossCount;
-    const c = this.glossWordCounts.get(word) ?? 0;
+    // an inherited property ("constructor", "__proto__") is no count: it used to give NaN
+    const own = this.glossWordCounts[word];
+    const c = typeof own === 'number' ? own : 0;
     return Math.log((n + 1) / (c + 1));
   }
 
