@@ -21,27 +21,45 @@ export function sharedQuotes(a: AnalyzedArticle, b: AnalyzedArticle): QuoteLike[
   return out;
 }
 
-/** Each long enough quote of a text with its words as a space-delimited line, built once per analysed article. */
-const quoteLineLists = new WeakMap<AnalyzedArticle, Array<{ quote: QuoteLike; line: string }>>();
+/** Each long enough quote of a text with its words as a space-delimited line, built once per list of quotes (as wordsLine, below). */
+const quoteLineLists = new WeakMap<AnalyzedArticle['quotes'], Array<{ quote: QuoteLike; line: string }>>();
 
 function quoteLines(x: AnalyzedArticle): Array<{ quote: QuoteLike; line: string }> {
-  let list = quoteLineLists.get(x);
+  let list = quoteLineLists.get(x.quotes);
   if (list === undefined) {
     list = [];
     for (const quote of x.quotes) {
       const words = quoteWords(quote.text);
       if (words.length >= MIN_QUOTE_WORDS) list.push({ quote, line: ' ' + words.join(' ') + ' ' });
     }
-    quoteLineLists.set(x, list);
+    quoteLineLists.set(x.quotes, list);
   }
   return list;
 }
 
-/** A text's words as one space-delimited line, built once per analysed article (it meets many pairs). */
-const lines = new WeakMap<AnalyzedArticle, string>();
+/**
+ * A text's words as quoteWords reads them, joined by single spaces, with a space before and
+ * after: ' ' + quoteWords(text).join(' ') + ' '. Built by one replace, without the array of
+ * words (a whole article: the largest text this module reads).
+ */
+export function lineOfWords(text: string): string {
+  const spaced = text.toLowerCase().replace(NOT_WORD, ' ');
+  const from = spaced.startsWith(' ') ? 1 : 0;
+  const to = spaced.length > from && spaced.endsWith(' ') ? spaced.length - 1 : spaced.length;
+  return ' ' + spaced.slice(from, to) + ' ';
+}
+
+const NOT_WORD = /[^\p{L}\p{N}']+/gu;
+
+/**
+ * A text's line of words, built once per article: it meets many pairs, and each pair sees it
+ * through a new analysed article (trace ranks with one set of known names, then finishes with
+ * another), so the article, not its analysis, is the key.
+ */
+const lines = new WeakMap<AnalyzedArticle['article'], string>();
 
 function wordsLine(x: AnalyzedArticle): string {
-  let line = lines.get(x);
-  if (line === undefined) lines.set(x, (line = ' ' + quoteWords(x.article.text).join(' ') + ' '));
+  let line = lines.get(x.article);
+  if (line === undefined) lines.set(x.article, (line = lineOfWords(x.article.text)));
   return line;
 }
