@@ -51,12 +51,16 @@ export function bestSentenceMatches(x: ReadonlyArray<Set<string>>, y: ReadonlyAr
   const touched: number[] = [];
   return x.map((set) => {
     for (const lemma of set) {
-      for (const k of where.get(lemma) ?? []) if (hits[k]++ === 0) touched.push(k);
+      const holders = where.get(lemma);
+      if (holders) for (const k of holders) if (hits[k]++ === 0) touched.push(k);
     }
     let source = -1;
     let best = 0;
     for (const k of touched) {
-      if (hits[k] > best || (hits[k] === best && k < source)) [source, best] = [k, hits[k]];
+      if (hits[k] > best || (hits[k] === best && k < source)) {
+        source = k;
+        best = hits[k];
+      }
       hits[k] = 0;
     }
     touched.length = 0;
