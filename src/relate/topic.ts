@@ -190,8 +190,10 @@ function rarity(t: Token, stats: TermStats | undefined, background: RarityFn | u
 export function topicProfile(tokens: readonly Token[], stats?: TermStats, background?: RarityFn): TopicProfile {
   const entities = namedEntities(tokens);
   const numbers = new Set<string>();
-  const tf = new Map<string, number>();
-  const weightOf = new Map<string, number>();
+  // One Map, first of term frequencies, then overwritten in place with the weights (same keys,
+  // same order); each lemma's rarity, from its first token, by the order lemmas first came.
+  const terms = new Map<string, number>();
+  const rarities: number[] = [];
   for (const t of tokens) {
     if (NUMBER.test(t.surface)) {
       numbers.add(t.surface.replace(/[,.]/g, ''));
@@ -200,13 +202,14 @@ export function topicProfile(tokens: readonly Token[], stats?: TermStats, backgr
     if (t.stop || t.norm.length < 2 || REPORTING.has(t.lemma)) continue;
     // Proper nouns say more about which event a text reports than common words do.
     const w = isCapitalised(t) ? 2 : 1;
-    tf.set(t.lemma, (tf.get(t.lemma) ?? 0) + w);
-    if (!weightOf.has(t.lemma)) weightOf.set(t.lemma, rarity(t, stats, background));
+    const f = terms.get(t.lemma);
+    if (f === undefined) rarities.push(rarity(t, stats, background));
+    terms.set(t.lemma, (f ?? 0) + w);
   }
-  const terms = new Map<string, number>();
   let sq = 0;
-  for (const [lemma, f] of tf) {
-    const w = (1 + Math.log(f)) * weightOf.get(lemma)!;
+  let i = 0;
+  for (const [lemma, f] of terms) {
+    const w = (1 + Math.log(f)) * rarities[i++];
     terms.set(lemma, w);
     sq += w * w;
   }
