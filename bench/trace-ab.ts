@@ -4,7 +4,9 @@
  * back to back, in alternating order, so the machine's drifting speed (which moves a run's
  * median by a quarter from one minute to the next) slows both alike. Each version has its own
  * store connection, engine and worker threads. Prints each version's p50 and p95 wall time,
- * the median of the per-article ratios (this / old), and how many answers differ.
+ * the median of the per-article ratios (this / old), and how many answers differ; then the same
+ * ratio and medians over the traces whose answer holds a derived pair (their finishing phase
+ * reads broken phrases).
  *
  *   git worktree add /tmp/old <commit> && ln -s "$PWD/node_modules" /tmp/old/node_modules
  *   ln -s "$PWD/generated" /tmp/old/generated
@@ -15,7 +17,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyV8Flags } from '../src/cli/v8-flags.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
-import type { Article, PairRelation } from '../src/types.js';
+import { DERIVED_RELATIONS, type Article, type PairRelation } from '../src/types.js';
 import { median, quantile, STORED_CORPUS_OPTIONS } from './measure.js';
 import { SynthCorpus } from './synth/corpus.js';
 
@@ -49,10 +51,11 @@ async function openVersion(root: string, db: string, threads: number): Promise<V
 
 const gist = (rs: PairRelation[]): string => JSON.stringify(rs.map((r) => [r.b, r.relation, r.confidence, r.direction, r.share_a, r.share_b, r.passages.length, r.substitutions.length]));
 
-async function timed(v: Version, article: Article): Promise<{ ms: number; answer: string }> {
+async function timed(v: Version, article: Article): Promise<{ ms: number; answer: string; derived: boolean }> {
   const t = performance.now();
-  const answer = gist(await v.trace(article));
-  return { ms: performance.now() - t, answer };
+  const relations = await v.trace(article);
+  const ms = performance.now() - t;
+  return { ms, answer: gist(relations), derived: relations.some((r) => DERIVED_RELATIONS.includes(r.relation)) };
 }
 
 async function main(): Promise<void> {
@@ -69,20 +72,26 @@ async function main(): Promise<void> {
       for (const v of versions) await v.trace(article);
     }
     const walls: number[][] = [[], []];
+    const derived: number[] = []; // indices of the traces whose answer holds a derived pair
     let differ = 0;
     let i = 0;
     for (const doc of corpus.docs(docs, docs + n)) {
       const article = prepareArticle(doc.raw);
       const order = i++ % 2 === 0 ? [0, 1] : [1, 0];
-      const got: Array<{ ms: number; answer: string }> = [];
+      const got: Array<{ ms: number; answer: string; derived: boolean }> = [];
       for (const v of order) got[v] = await timed(versions[v], article);
+      if (got[0].derived) derived.push(walls[0].length);
       walls[0].push(got[0].ms);
       walls[1].push(got[1].ms);
       if (got[0].answer !== got[1].answer) differ++;
     }
     const show = (name: string, w: number[]) => `${name} p50 ${quantile(w, 0.5).toFixed(1)} ms, p95 ${quantile(w, 0.95).toFixed(1)} ms`;
     console.log(`${n} traces on ${threads} thread(s), alternating: ${show('this tree', walls[0])}; ${show('old', walls[1])}`);
-    console.log(`  this / old, median of the per-article ratios: ${median(walls[0].map((w, k) => w / walls[1][k])).toFixed(3)}; answers that differ: ${differ} of ${n}`);
+    const ratios = walls[0].map((w, k) => w / walls[1][k]);
+    console.log(`  this / old, median of the per-article ratios: ${median(ratios).toFixed(3)}; answers that differ: ${differ} of ${n}`);
+    if (derived.length > 0) {
+      console.log(`  the ${derived.length} traces whose answer holds a derived pair: this / old ${median(derived.map((k) => ratios[k])).toFixed(3)}, p50 ${median(derived.map((k) => walls[0][k])).toFixed(1)} / ${median(derived.map((k) => walls[1][k])).toFixed(1)} ms`);
+    }
   } finally {
     for (const v of versions) await v.close();
   }
