@@ -96,6 +96,27 @@ export function analyzeBase(engine: Engine, article: Article, stats?: TermStats,
 }
 
 /**
+ * The base with its broken WordNet expressions already found (by another thread, on the same
+ * text and tokens: findBrokenWordNetPhrases depends on nothing else, so they are the ones this
+ * base would find). Credits stay computed on first read.
+ */
+export function withWordNetBroken(base: ArticleBase, found: Substitution[]): ArticleBase {
+  const { article, tokens, names, topic, quotes, possibleCredits } = base;
+  return {
+    article,
+    tokens,
+    names,
+    topic,
+    quotes,
+    get credits(): ArticleBase['credits'] {
+      return base.credits;
+    },
+    possibleCredits,
+    wordNetBroken: found,
+  };
+}
+
+/**
  * An analysed article from its base and the names known around it (`ownNames` as in
  * findBrokenPhrases). Broken phrases are looked for on first read only (trace ranks candidates
  * without them); `known` is read then, so it must not change after this call.

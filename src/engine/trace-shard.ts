@@ -7,13 +7,13 @@
  * answer is the same either way: each pair's result depends only on the two articles and the
  * names of all candidates.
  */
-import type { Alignment, Article, PairRelation, RelationType, Token } from '../types.js';
+import type { Alignment, Article, PairRelation, RelationType, Substitution, Token } from '../types.js';
 import { alignTokens } from '../align/align.js';
 import { KnownNames } from '../relate/broken-phrases.js';
 import { classifyPair } from '../relate/classify.js';
 import { decisionFeatures, type DecisionFeatures } from '../relate/features.js';
 import { readsBrokenPhrases, relateAligned } from '../relate/relate.js';
-import { analyzeBase, withKnownNames, type ArticleBase, type Engine } from './engine.js';
+import { analyzeBase, withKnownNames, withWordNetBroken, type ArticleBase, type Engine } from './engine.js';
 import { plainEqual } from './plain-equal.js';
 
 /** What orders a trace's answer: the relation of a pair, its confidence and its shares. */
@@ -25,6 +25,13 @@ export interface RankJob {
   traceId: number;
   article: Article;
   candidates: Article[];
+  /**
+   * Also find the traced article's broken WordNet expressions and send them back: asked of a
+   * worker's first job, which would otherwise wait idle for its candidates. A derived pair's
+   * finish needs them, on whichever shard holds the pair, and they are most of its cost for a
+   * spun article.
+   */
+  findWordNetBroken?: boolean;
 }
 
 export interface RankReply {
@@ -32,6 +39,8 @@ export interface RankReply {
   ranked: Array<{ key: RankKey; names: string[] }>;
   /** The traced article's multi-word names. */
   names: string[];
+  /** The traced article's broken WordNet expressions, when the job asked for them. */
+  wordNetBroken?: Substitution[];
   /** Milliseconds spent analysing texts and comparing pairs. */
   analysis: number;
   alignment: number;
@@ -43,6 +52,8 @@ export interface FinishJob {
   known: string[];
   /** Ids of this shard's candidates the answer shows, in the answer's order. */
   shown: string[];
+  /** The traced article's broken WordNet expressions, when a shard found them already. */
+  wordNetBroken?: Substitution[];
 }
 
 export interface FinishReply {
@@ -102,7 +113,8 @@ export class TraceShard {
       if (this.open.size >= OPEN_LIMIT) this.open.delete(this.open.keys().next().value!);
       this.open.set(job.traceId, { me, compared });
     }
-    return { ranked, names: me.names, analysis, alignment: performance.now() - t };
+    const wordNetBroken = job.findWordNetBroken ? me.wordNetBroken : undefined;
+    return { ranked, names: me.names, wordNetBroken, analysis, alignment: performance.now() - t };
   }
 
   /** The relations of the shown pairs; forgets the trace. */
@@ -112,7 +124,8 @@ export class TraceShard {
     if (!state) throw new Error(`trace ${job.traceId} is not open on this shard`);
     const { engine } = this;
     const known = new KnownNames(job.known, engine.lexicon);
-    const me = withKnownNames(engine, state.me, known);
+    const myBase = job.wordNetBroken ? withWordNetBroken(state.me, job.wordNetBroken) : state.me;
+    const me = withKnownNames(engine, myBase, known);
     let analysis = 0;
     const t = performance.now();
     const relations = job.shown.map((id) => {

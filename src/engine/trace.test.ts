@@ -7,6 +7,7 @@ import { StoreCandidateIndex } from '../fingerprint/candidates.js';
 import { readInputs } from '../ingest/read.js';
 import { prepareArticle } from '../ingest/prepare.js';
 import { classifyPair, DEFAULT_CLASSIFY_OPTIONS } from '../relate/classify.js';
+import { readsBrokenPhrases } from '../relate/relate.js';
 import type { PairFeatures } from '../relate/features.js';
 import type { Article } from '../types.js';
 import { createEngine } from './engine.js';
@@ -119,4 +120,30 @@ test('a shard re-analyses a cached candidate whose stored record changed', async
   assert.equal(gap(structuredClone(other), 2), first, 'an equal record gives the same answer (whether cached or not: the next assertion is the one a cache ignoring changes fails)');
   const moved = { ...other, published: '1990-01-01' };
   assert.notEqual(gap(moved, 3), first, 'a record with another date is analysed again');
+});
+
+test("a shard finishing with the traced article's broken WordNet expressions found by another shard answers as if it found them", async () => {
+  const { engine, store, articles } = await exampleStore();
+  try {
+    let derived = 0;
+    for (const [k, me] of articles.entries()) {
+      const others = articles.filter((_, j) => j !== k);
+      const own = new TraceShard(engine);
+      const helped = new TraceShard(engine);
+      const helper = new TraceShard(engine);
+      const one = own.rank({ traceId: 1, article: me, candidates: others });
+      helped.rank({ traceId: 1, article: me, candidates: others });
+      const asked = helper.rank({ traceId: 1, article: me, candidates: [], findWordNetBroken: true });
+      assert.ok(Array.isArray(asked.wordNetBroken));
+      assert.equal(one.wordNetBroken, undefined, 'found only when asked');
+      const known = [...one.names, ...one.ranked.flatMap((r) => r.names)];
+      const shown = one.ranked.filter((r) => readsBrokenPhrases(r.key.relation)).map((r) => r.key.b);
+      derived += shown.length;
+      const mine = own.finish({ traceId: 1, known, shown }).relations;
+      assert.deepEqual(helped.finish({ traceId: 1, known, shown, wordNetBroken: asked.wordNetBroken }).relations, mine);
+    }
+    assert.ok(derived > 0, 'the examples hold derived pairs, whose finish reads broken phrases');
+  } finally {
+    await store.close();
+  }
 });

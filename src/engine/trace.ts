@@ -189,8 +189,8 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
   const traceId = ++lastTraceId;
   const last = shards.length - 1;
   const ranks: Array<Promise<ShardReply>> = [];
-  const rank = (shard: number, candidates: Article[]): void => {
-    const job = { traceId, article, candidates };
+  const rank = (shard: number, candidates: Article[], findWordNetBroken = false): void => {
+    const job = { traceId, article, candidates, findWordNetBroken };
     const reply = Promise.resolve(shards[shard].rank(job, shard === last ? myTokens : undefined)).then((r) => ({ shard, reply: r }));
     reply.catch(() => undefined); // awaited below; a failure meanwhile must not count as unhandled
     ranks.push(reply);
@@ -201,8 +201,9 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
     // up the fingerprints. Its own share is smaller by what that look-up is expected to take,
     // and waits, to be ranked with its share of the rest. Every shard gets a first job, even
     // empty: finish expects the trace open there. Which shard compares a candidate does not
-    // change the answer.
-    for (let i = 0; i < last; i++) rank(i, []);
+    // change the answer. While they wait for candidates, they find the article's broken
+    // WordNet expressions for whichever shard finishes a derived pair.
+    for (let i = 0; i < last; i++) rank(i, [], true);
     const pace = paceOf(shards);
     const ranking = await nameRanking(engine, store, article, myTokens, room, fingerprintRoom(engine, room), timings);
     // the first names of the ranking: every one of them is compared, whatever the fingerprints find
@@ -281,8 +282,9 @@ async function finishTrace(shards: readonly TraceShardHandle[], traceId: number,
   const ranked = [...byId.values()].sort((x, y) => (x.key.b < y.key.b ? -1 : x.key.b > y.key.b ? 1 : 0));
   const shown = ranked.filter((r) => o.includeUnrelated || r.key.relation !== 'unrelated').sort((x, y) => byStrength(x.key, y.key)).slice(0, o.limit);
   const known = [...replies[0].reply.names, ...ranked.flatMap((r) => r.names)];
+  const wordNetBroken = replies.find((r) => r.reply.wordNetBroken)?.reply.wordNetBroken;
   const finished = await Promise.all(
-    shards.map((s, i) => s.finish({ traceId, known, shown: shown.filter((r) => r.shard === i).map((r) => r.key.b) })),
+    shards.map((s, i) => s.finish({ traceId, known, shown: shown.filter((r) => r.shard === i).map((r) => r.key.b), wordNetBroken })),
   );
   const sum = (f: (x: { analysis: number; alignment: number }) => number) => [...replies.map((r) => r.reply), ...finished].reduce((n, x) => n + f(x), 0);
   Object.assign(timings, { analysis: sum((x) => x.analysis), alignment: sum((x) => x.alignment), candidates: ranked.length, analysed: shown.filter((r) => readsBrokenPhrases(r.key.relation)).length });
