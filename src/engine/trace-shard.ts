@@ -95,6 +95,7 @@ export class TraceShard {
     const open = this.open.get(job.traceId);
     const me = open?.me ?? analyzeBase(engine, job.article, undefined, myTokens);
     const others = job.candidates.map((a) => this.storedBase(a));
+    const wordNetBroken = job.findWordNetBroken ? me.wordNetBroken : undefined;
     const analysis = performance.now() - t;
     t = performance.now();
     // Broken phrases are read only in finish, so the known names do not matter yet.
@@ -113,7 +114,6 @@ export class TraceShard {
       if (this.open.size >= OPEN_LIMIT) this.open.delete(this.open.keys().next().value!);
       this.open.set(job.traceId, { me, compared });
     }
-    const wordNetBroken = job.findWordNetBroken ? me.wordNetBroken : undefined;
     return { ranked, names: me.names, wordNetBroken, analysis, alignment: performance.now() - t };
   }
 
