@@ -33,14 +33,11 @@ export class WordNetLexicon implements PhraseLexicon, MorphologySource {
   private fillers: Map<string, string[]> | null = null;
   private readonly glossBigramsBase64: string;
   private glossBigrams: Uint32Array | null = null;
-  private readonly glossCount: number;
   /**
-   * Gloss word counts, as parsed from the lexicon's JSON. Read through a type check: a plain
-   * object also answers "constructor" (Object's constructor). A Map read a trace's words about
-   * 7 % slower (bench/versions-ab.ts, topic task: 1.21 against the code before, where an A/A
-   * run gives 1.13), so the object stays.
+   * Gloss word counts, as parsed from the lexicon's JSON: a plain object, so backgroundIdf reads
+   * it through a type check. A Map read a trace's words more slowly (bench/RESULTS.md, session 18).
    */
-  private readonly glossWordCounts: Readonly<Record<string, number>>;
+  private readonly glossWords: LexiconData['glossWords'];
 
   constructor(data: LexiconData) {
     this.exceptions = data.exceptions;
@@ -54,8 +51,7 @@ export class WordNetLexicon implements PhraseLexicon, MorphologySource {
     this.relatedSynset = fromBase64Int32(data.relatedSynset);
     this.canonOf = fromBase64Int32(data.canon);
     this.glossBigramsBase64 = data.glossBigrams;
-    this.glossCount = data.glossWords.glosses;
-    this.glossWordCounts = data.glossWords.counts;
+    this.glossWords = data.glossWords;
   }
 
   /**
@@ -63,9 +59,9 @@ export class WordNetLexicon implements PhraseLexicon, MorphologySource {
    * words, low for everyday ones. Words the glosses never use count as rare.
    */
   backgroundIdf(word: string): number {
-    const n = this.glossCount;
+    const n = this.glossWords.glosses;
     // an inherited property ("constructor", "__proto__") is no count: it used to give NaN
-    const own = this.glossWordCounts[word];
+    const own = this.glossWords.counts[word];
     const c = typeof own === 'number' ? own : 0;
     return Math.log((n + 1) / (c + 1));
   }

@@ -1,10 +1,13 @@
 import type { AnalyzedArticle, QuoteLike } from './analyzed.js';
 
+/** What separates words: anything but letters, digits and apostrophes. */
+const NOT_WORD = /[^\p{L}\p{N}']+/gu;
+
 /** Words of a quote, lower-cased, punctuation dropped: the form quotes are compared in. */
 export function quoteWords(text: string): string[] {
   return text
     .toLowerCase()
-    .split(/[^\p{L}\p{N}']+/u)
+    .split(NOT_WORD)
     .filter((w) => w.length > 0);
 }
 
@@ -48,8 +51,6 @@ export function lineOfWords(text: string): string {
   const to = spaced.length > from && spaced.endsWith(' ') ? spaced.length - 1 : spaced.length;
   return ' ' + spaced.slice(from, to) + ' ';
 }
-
-const NOT_WORD = /[^\p{L}\p{N}']+/gu;
 
 /**
  * A text's line of words, built once per article: it meets many pairs, and each pair sees it
