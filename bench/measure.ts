@@ -1,5 +1,6 @@
 /** Small measuring helpers of the benchmark: timers, percentiles, sizes, id arrays. */
 import { statSync } from 'node:fs';
+import type { PairRelation } from '../src/types.js';
 
 export function seconds(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e9;
@@ -15,6 +16,10 @@ export function quantile(values: readonly number[], q: number): number {
 export function median(values: readonly number[]): number {
   return quantile(values, 0.5);
 }
+
+/** What a caller sees of a relation: the fields a speed change must leave as they were. */
+export const relationGist = (r: PairRelation): string =>
+  JSON.stringify([r.b, r.relation, r.confidence, r.direction, r.direction_confidence, r.share_a, r.share_b, r.passages.length, r.substitutions.length]);
 
 /**
  * CPU milliseconds of each of `versions` over `passes` passes, the versions alternating within

@@ -26,6 +26,6 @@ export async function openStoredCorpus(args: { db?: string; docs: string; n: str
 }
 
 /** The i-th warm-up article: new to the store, and far enough after the traced ones not to be one of them. */
-export function warmUpArticle(c: StoredCorpus, i: number): Article {
+export function warmUpArticle(c: Pick<StoredCorpus, 'corpus' | 'docs'>, i: number): Article {
   return prepareArticle(c.corpus.doc(c.docs + 10_000 + i).raw);
 }

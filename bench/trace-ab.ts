@@ -18,7 +18,8 @@ import { parseArgs } from 'node:util';
 import { applyV8Flags } from '../src/cli/v8-flags.js';
 import { prepareArticle } from '../src/ingest/prepare.js';
 import { DERIVED_RELATIONS, type Article, type PairRelation } from '../src/types.js';
-import { median, quantile, STORED_CORPUS_OPTIONS } from './measure.js';
+import { median, quantile, relationGist, STORED_CORPUS_OPTIONS } from './measure.js';
+import { warmUpArticle } from './stored-corpus.js';
 import { SynthCorpus } from './synth/corpus.js';
 
 const { values: args } = parseArgs({
@@ -49,13 +50,11 @@ async function openVersion(root: string, db: string, threads: number): Promise<V
   };
 }
 
-const gist = (rs: PairRelation[]): string => JSON.stringify(rs.map((r) => [r.b, r.relation, r.confidence, r.direction, r.share_a, r.share_b, r.passages.length, r.substitutions.length]));
-
 async function timed(v: Version, article: Article): Promise<{ ms: number; answer: string; derived: boolean }> {
   const t = performance.now();
   const relations = await v.trace(article);
   const ms = performance.now() - t;
-  return { ms, answer: gist(relations), derived: relations.some((r) => DERIVED_RELATIONS.includes(r.relation)) };
+  return { ms, answer: relations.map(relationGist).join('\n'), derived: relations.some((r) => DERIVED_RELATIONS.includes(r.relation)) };
 }
 
 async function main(): Promise<void> {
@@ -66,9 +65,8 @@ async function main(): Promise<void> {
   const docs = Number(args.docs);
   const n = Number(args.n);
   try {
-    // warm-up articles far after the traced ones, as bench/stored-corpus.ts picks them
     for (let i = 0; i < Number(args.warm); i++) {
-      const article = prepareArticle(corpus.doc(docs + 10_000 + i).raw);
+      const article = warmUpArticle({ corpus, docs }, i);
       for (const v of versions) await v.trace(article);
     }
     const walls: number[][] = [[], []];

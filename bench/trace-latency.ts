@@ -23,7 +23,7 @@ import type { Article, PairRelation } from '../src/types.js';
 import { relatePairsParallel } from '../src/parallel/relate.js';
 import { StoreCandidateIndex } from '../src/fingerprint/candidates.js';
 import { fingerprintText } from '../src/fingerprint/index.js';
-import { quantile, STORED_CORPUS_OPTIONS } from './measure.js';
+import { quantile, relationGist, STORED_CORPUS_OPTIONS } from './measure.js';
 import type { SynthCorpus } from './synth/corpus.js';
 import { openStoredCorpus, warmUpArticle } from './stored-corpus.js';
 
@@ -42,10 +42,6 @@ const { values: args } = parseArgs({
 applyV8Flags();
 
 const ms = (t: number): string => `${t.toFixed(1)} ms`;
-
-/** What a caller sees of a relation: the fields the issue requires to stay the same. */
-const gist = (r: PairRelation): string =>
-  JSON.stringify([r.b, r.relation, r.confidence, r.direction, r.direction_confidence, r.share_a, r.share_b, r.passages.length, r.substitutions.length]);
 
 type Trace = (engine: Engine, store: Store, article: Article, options: Partial<TraceOptions>) => Promise<PairRelation[]>;
 
@@ -68,8 +64,8 @@ async function traceLatency(engine: Engine, store: Store, corpus: SynthCorpus, f
     if (args.check) {
       const want = await fullTrace(engine, store, article);
       compared += want.length;
-      const a = got.map(gist);
-      const b = want.map(gist);
+      const a = got.map(relationGist);
+      const b = want.map(relationGist);
       if (JSON.stringify(a) !== JSON.stringify(b)) {
         mismatches++;
         console.log(`mismatch for synth:${doc.index} (${doc.kind}):\n  got  ${a.join('\n       ')}\n  want ${b.join('\n       ')}`);

@@ -19,24 +19,23 @@ const { values: args } = parseArgs({ options: { ...STORED_CORPUS_OPTIONS, n: { t
 
 applyV8Flags();
 
-type Job = { candidates?: unknown[]; shown?: unknown[] };
 type Busy = { analysis: number; alignment: number };
 
-/** Wraps a shard's rank and finish so each job is logged into `log` with times from `start()`. */
+/** Logs each rank and finish job of `shard` into `log`: items, sent and answered (ms from `start()`), busy ms. */
 function watch(shard: TraceShardHandle, name: string, start: () => number, log: string[]): void {
-  const wrap = <J extends Job, R extends Busy>(method: (job: J, ...rest: never[]) => R | Promise<R>, kind: string) =>
-    (job: J, ...rest: never[]): R | Promise<R> => {
-      const sent = performance.now() - start();
-      const note = (reply: R): R => {
-        const size = job.candidates?.length ?? job.shown?.length ?? 0;
-        log.push(`  ${name.padEnd(6)} ${kind.padEnd(6)} ${String(size).padStart(2)} items  sent ${sent.toFixed(1).padStart(6)}  answered ${(performance.now() - start()).toFixed(1).padStart(6)}  busy ${(reply.analysis + reply.alignment).toFixed(1).padStart(5)} ms`);
-        return reply;
-      };
-      const reply = method(job, ...rest);
-      return reply instanceof Promise ? reply.then(note) : note(reply);
+  const logged = <R extends Busy>(kind: string, items: number, call: () => R | Promise<R>): R | Promise<R> => {
+    const sent = performance.now() - start(); // before the call: this thread's shard runs synchronously
+    const reply = call();
+    const note = (r: R): R => {
+      log.push(`  ${name.padEnd(7)} ${kind.padEnd(6)} ${String(items).padStart(2)} items  sent ${sent.toFixed(1).padStart(6)}  answered ${(performance.now() - start()).toFixed(1).padStart(6)}  busy ${(r.analysis + r.alignment).toFixed(1).padStart(5)} ms`);
+      return r;
     };
-  shard.rank = wrap(shard.rank.bind(shard) as never, 'rank') as TraceShardHandle['rank'];
-  shard.finish = wrap(shard.finish.bind(shard) as never, 'finish') as TraceShardHandle['finish'];
+    return reply instanceof Promise ? reply.then(note) : note(reply);
+  };
+  const rank = shard.rank.bind(shard);
+  const finish = shard.finish.bind(shard);
+  shard.rank = (job, myTokens) => logged('rank', job.candidates.length, () => rank(job, myTokens));
+  shard.finish = (job) => logged('finish', job.shown.length, () => finish(job));
 }
 
 async function main(): Promise<void> {

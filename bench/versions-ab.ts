@@ -61,29 +61,42 @@ function alignPass(align: Align, articles: Article[], tokens: Token[][], engine:
   };
 }
 
-const creditsDigest = (search: SearchCredits, articles: Article[]): string => {
+/** One version's pass over a task; `out` gets each result (hashed for the md5 line, ignored when timed). */
+type Pass = (out: (x: unknown) => void) => void;
+
+const ignore = (): void => {};
+
+/** md5 of a pass's results: strings as they are, anything else as JSON. */
+function digestOf(run: Pass): string {
   const h = createHash('md5');
+  run((x) => h.update(typeof x === 'string' ? x : JSON.stringify(x)));
+  return h.digest('hex');
+}
+
+/** Prints the task's md5 for both versions (unless `digest` is false), then their alternating CPU times. */
+function compareTask(task: string, passes: number, now: Pass, old: Pass, digest = true): void {
+  if (digest) console.log(`${task} md5: this tree ${digestOf(now)}, old ${digestOf(old)}`);
+  report(task, alternatingCpu([() => now(ignore), () => old(ignore)], passes));
+}
+
+/** Credits of every article; timed (`ignore`), the search alone, as before: resolving them runs the tagger. */
+function creditsPass(search: SearchCredits, articles: Article[], out: (x: unknown) => void): void {
   for (const a of articles) {
     const found = search(a.text);
-    h.update(JSON.stringify(found.possible));
-    h.update(JSON.stringify(found.resolve()));
+    if (out === ignore) continue;
+    out(found.possible);
+    out(found.resolve());
   }
-  return h.digest('hex');
-};
+}
 
-/** Every word range the scanner finds in the articles' sentences, as a callback sees them. */
-function scanPass(scan: ScanWords, articles: Article[], onWord: (from: number, to: number) => void): void {
+/** Every word range the scanner finds in the articles' sentences; timed (`ignore`), a callback that does nothing. */
+function scanPass(scan: ScanWords, articles: Article[], out: (x: unknown) => void): void {
+  const onWord = out === ignore ? ignore : (from: number, to: number): void => out(`${from},${to};`);
   for (const a of articles) forEachSpan(a.text, a.sentences, (start, end) => scan(a.text, start, end, onWord));
 }
 
-const scanDigest = (scan: ScanWords, articles: Article[]): string => {
-  const h = createHash('md5');
-  scanPass(scan, articles, (from, to) => h.update(`${from},${to};`));
-  return h.digest('hex');
-};
-
-/** processFeatures of every traced article with its candidates; `out` receives each result. */
-function processPass(features: ProcessFeatures, articles: Article[], tokens: Token[][], quotes: ProcessInput['quotes'][], out: (f: object) => void): void {
+/** processFeatures of every traced article with its candidates. */
+function processPass(features: ProcessFeatures, articles: Article[], tokens: Token[][], quotes: ProcessInput['quotes'][], out: (x: unknown) => void): void {
   const input = (i: number): ProcessInput => ({ article: articles[i], tokens: [...tokens[i]], quotes: quotes[i] }) as unknown as ProcessInput;
   for (let t = 0; t < TRACES; t++) {
     const me = input(t);
@@ -91,13 +104,7 @@ function processPass(features: ProcessFeatures, articles: Article[], tokens: Tok
   }
 }
 
-function digestOf(run: (out: (x: object) => void) => void): string {
-  const h = createHash('md5');
-  run((x) => h.update(JSON.stringify(x)));
-  return h.digest('hex');
-}
-
-const topicPass = (profile: TopicProfile, engine: Engine, tokens: Token[][], out: (p: object) => void): void =>
+const topicPass = (profile: TopicProfile, engine: Engine, tokens: Token[][], out: (x: unknown) => void): void =>
   tokens.forEach((t) => out([...profile(t, undefined, (w) => engine.lexicon.backgroundIdf(w)).terms]));
 
 async function main(): Promise<void> {
@@ -113,25 +120,19 @@ async function main(): Promise<void> {
   const articles = [...new SynthCorpus(Number(args.seed)).docs(0, TRACES * (CANDIDATES + 1))].map((d) => prepareArticle(d.raw));
   const tokens = articles.map((a) => tokenize(a.text, a.sentences, engine.lexicon));
   const passes = Number(args.passes);
-  report('align', alternatingCpu([alignPass(alignTokens, articles, tokens, engine), alignPass(oldAlign, articles, tokens, engine)], passes));
-  console.log(`credits md5: this tree ${creditsDigest(searchCredits, articles)}, old ${creditsDigest(oldCredits, articles)}`);
-  report('credits', alternatingCpu([() => articles.forEach((a) => searchCredits(a.text)), () => articles.forEach((a) => oldCredits(a.text))], passes));
-  console.log(`scan md5: this tree ${scanDigest(scanWordRanges, articles)}, old ${scanDigest(oldScan, articles)}`);
-  const ignore = (): void => {};
-  report('scan', alternatingCpu([() => scanPass(scanWordRanges, articles, ignore), () => scanPass(oldScan, articles, ignore)], passes * 4));
+  compareTask('align', passes, alignPass(alignTokens, articles, tokens, engine), alignPass(oldAlign, articles, tokens, engine), false);
+  compareTask('credits', passes, (out) => creditsPass(searchCredits, articles, out), (out) => creditsPass(oldCredits, articles, out));
+  // the scan task's callback does nothing when timed: the pass is short, so four times as many
+  compareTask('scan', passes * 4, (out) => scanPass(scanWordRanges, articles, out), (out) => scanPass(oldScan, articles, out));
   const { processFeatures } = await import('../src/relate/process-features.js');
   const oldProcess = ((await import(`${old}/src/relate/process-features.ts`)) as { processFeatures: ProcessFeatures }).processFeatures;
   const { extractQuotes } = await import('../src/story/quotes.js');
   const quotes = articles.map((a) => extractQuotes(a.text, a.sentences).filter((q) => !q.short));
-  const [nowP, oldP] = [processFeatures, oldProcess].map((f) => digestOf((out) => processPass(f, articles, tokens, quotes, out)));
-  console.log(`process md5: this tree ${nowP}, old ${oldP}`);
-  report('process', alternatingCpu([() => processPass(processFeatures, articles, tokens, quotes, ignore), () => processPass(oldProcess, articles, tokens, quotes, ignore)], passes));
+  compareTask('process', passes, (out) => processPass(processFeatures, articles, tokens, quotes, out), (out) => processPass(oldProcess, articles, tokens, quotes, out));
   const { topicProfile } = await import('../src/relate/topic.js');
   const oldTopic = ((await import(`${old}/src/relate/topic.ts`)) as { topicProfile: TopicProfile }).topicProfile;
   const oldEngine = ((await import(`${old}/src/engine/engine.ts`)) as { createEngine: () => Engine }).createEngine();
-  const [nowT, oldT] = [() => topicPass(topicProfile, engine, tokens, ignore), () => topicPass(oldTopic, oldEngine, tokens, ignore)];
-  console.log(`topic md5: this tree ${digestOf((out) => topicPass(topicProfile, engine, tokens, out))}, old ${digestOf((out) => topicPass(oldTopic, oldEngine, tokens, out))}`);
-  report('topic', alternatingCpu([nowT, oldT], passes * 2));
+  compareTask('topic', passes * 2, (out) => topicPass(topicProfile, engine, tokens, out), (out) => topicPass(oldTopic, oldEngine, tokens, out));
 }
 
 main().catch((err: unknown) => {
