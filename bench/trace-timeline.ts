@@ -4,7 +4,6 @@
  * each rank and finish job (candidates or shown pairs, when it was sent and answered, in ms from
  * the trace's start, and the shard's own analysis + alignment time), with the look-up timings.
  * Says where a trace waits: the worker before its first candidates, every shard before finish.
- * With a store the first worker can open, its name look-up is logged too (names held for it).
  *
  *   node --import tsx bench/trace-timeline.ts --db …/bench.db --docs 1000000 [--n 10] [--warm 60]
  */
@@ -21,7 +20,6 @@ const { values: args } = parseArgs({ options: { ...STORED_CORPUS_OPTIONS, n: { t
 applyV8Flags();
 
 type Busy = { analysis: number; alignment: number };
-type Named = { nameQuery: number; held: string[] };
 
 /** Logs each rank and finish job of `shard` into `log`: items, sent and answered (ms from `start()`), busy ms. */
 function watch(shard: TraceShardHandle, name: string, start: () => number, log: string[]): void {
@@ -38,29 +36,17 @@ function watch(shard: TraceShardHandle, name: string, start: () => number, log: 
   const finish = shard.finish.bind(shard);
   shard.rank = (job, myTokens) => logged('rank', job.candidates.length, () => rank(job, myTokens));
   shard.finish = (job) => logged('finish', job.shown.length, () => finish(job));
-  if (shard.lookUpNames) {
-    const lookUp = shard.lookUpNames.bind(shard);
-    shard.lookUpNames = async (job) => {
-      const sent = performance.now() - start();
-      const r: Named = await lookUp(job);
-      log.push(`  ${name.padEnd(7)} names  ${String(r.held.length).padStart(2)} held   sent ${sent.toFixed(1).padStart(6)}  answered ${(performance.now() - start()).toFixed(1).padStart(6)}  look-up ${r.nameQuery.toFixed(1).padStart(5)} ms`);
-      return r as Awaited<ReturnType<typeof lookUp>>;
-    };
-  }
 }
 
 async function main(): Promise<void> {
   const stored = await openStoredCorpus(args);
   const { store, engine, corpus, docs, n } = stored;
   const tracer = new ParallelTracer(engine, { threads: 2 });
-  // the tracer's shards, workers first and this thread's last (src/parallel/trace.ts); with a
-  // store the first worker can open, it is a reading shard (looks up the names itself)
-  const { shards, readingShards } = tracer as unknown as { shards: TraceShardHandle[]; readingShards: TraceShardHandle[] };
+  // the tracer's shards, workers first and this thread's last (src/parallel/trace.ts)
+  const shards = (tracer as unknown as { shards: TraceShardHandle[] }).shards;
   let t0 = 0;
   const log: string[] = [];
-  const nameOf = (i: number) => (i === shards.length - 1 ? 'main' : `worker${i}`);
-  shards.forEach((s, i) => watch(s, nameOf(i), () => t0, log));
-  if (readingShards[0] !== shards[0]) watch(readingShards[0], nameOf(0), () => t0, log);
+  shards.forEach((s, i) => watch(s, i === shards.length - 1 ? 'main' : `worker${i}`, () => t0, log));
   try {
     for (let i = 0; i < Number(args.warm); i++) await tracer.trace(store, warmUpArticle(stored, i));
     log.length = 0;

@@ -32,8 +32,6 @@ export interface RankJob {
    * spun article.
    */
   findWordNetBroken?: boolean;
-  /** Rank, before `candidates`, the articles the shard holds for this trace (held by `hold`). */
-  held?: boolean;
 }
 
 export interface RankReply {
@@ -80,16 +78,8 @@ const BASE_CACHE_LIMIT = 2000;
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-/** A trace open on a shard: the traced article's analysis and the candidates compared so far. */
-interface OpenTrace {
-  me: ArticleBase;
-  compared: Map<string, Compared>;
-  /** Candidates loaded for the next rank job that asks for them (RankJob.held). */
-  held: Article[];
-}
-
 export class TraceShard {
-  private readonly open = new Map<number, OpenTrace>();
+  private readonly open = new Map<number, { me: ArticleBase; compared: Map<string, Compared> }>();
   private readonly bases = new Map<string, ArticleBase>();
 
   constructor(readonly engine: Engine) {}
@@ -102,15 +92,16 @@ export class TraceShard {
   rank(job: RankJob, myTokens?: Token[]): RankReply {
     const { engine } = this;
     let t = performance.now();
-    const { me, compared, held } = this.openTrace(job.traceId, job.article, myTokens);
-    const candidates = job.held ? [...held.splice(0), ...job.candidates] : job.candidates;
-    const others = candidates.map((a) => this.storedBase(a));
+    const open = this.open.get(job.traceId);
+    const me = open?.me ?? analyzeBase(engine, job.article, undefined, myTokens);
+    const others = job.candidates.map((a) => this.storedBase(a));
     const wordNetBroken = job.findWordNetBroken ? me.wordNetBroken : undefined;
     const analysis = performance.now() - t;
     t = performance.now();
     // Broken phrases are read only in finish, so the known names do not matter yet.
     const none = new KnownNames([], engine.lexicon);
     const mine = withKnownNames(engine, me, none);
+    const compared = open?.compared ?? new Map<string, Compared>();
     const ranked = others.map((base) => {
       const alignment = alignTokens(job.article.text, me.tokens, base.article.text, base.tokens, engine.lexicon, engine.options.align);
       const decided = decisionFeatures(mine, withKnownNames(engine, base, none), alignment);
@@ -119,31 +110,11 @@ export class TraceShard {
       const key = { a: job.article.id, b: base.article.id, relation: decision.relation, confidence: decision.confidence, share_a: round3(alignment.share_a), share_b: round3(alignment.share_b) };
       return { key, names: base.names };
     });
-    return { ranked, names: me.names, wordNetBroken, analysis, alignment: performance.now() - t };
-  }
-
-  /**
-   * The trace `traceId`, opened (the article analysed) unless it is open already; a shard keeps
-   * at most OPEN_LIMIT open, forgetting the oldest.
-   */
-  private openTrace(traceId: number, article: Article, myTokens?: Token[]): OpenTrace {
-    let open = this.open.get(traceId);
     if (!open) {
       if (this.open.size >= OPEN_LIMIT) this.open.delete(this.open.keys().next().value!);
-      open = { me: analyzeBase(this.engine, article, undefined, myTokens), compared: new Map(), held: [] };
-      this.open.set(traceId, open);
+      this.open.set(job.traceId, { me, compared });
     }
-    return open;
-  }
-
-  /** The traced article's tokens (opening the trace): what a name look-up on this shard reads. */
-  tokensOf(traceId: number, article: Article): Token[] {
-    return this.openTrace(traceId, article).me.tokens;
-  }
-
-  /** Keeps `articles` for the trace's next rank job with `held` (opening the trace). */
-  hold(traceId: number, article: Article, articles: readonly Article[]): void {
-    this.openTrace(traceId, article).held.push(...articles);
+    return { ranked, names: me.names, wordNetBroken, analysis, alignment: performance.now() - t };
   }
 
   /** The relations of the shown pairs; forgets the trace. */

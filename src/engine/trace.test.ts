@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from '../store/sqlite.js';
@@ -14,15 +12,14 @@ import type { PairFeatures } from '../relate/features.js';
 import type { Article } from '../types.js';
 import { createEngine } from './engine.js';
 import { storeArticle } from './ingest.js';
-import { fullTrace, lookUpNamesOn, splitByLength, traceArticle, traceOnShards, type NamesJob, type TraceShardHandle, type TraceTimings } from './trace.js';
-import { openStore } from '../store/open.js';
+import { fullTrace, splitByLength, traceArticle, traceOnShards, type TraceTimings } from './trace.js';
 import { TraceShard } from './trace-shard.js';
 import { ParallelTracer } from '../parallel/trace.js';
 
 const examples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'examples');
 
-async function exampleStore(engine = createEngine(), file = ':memory:') {
-  const store = await SqliteStore.open(file);
+async function exampleStore(engine = createEngine()) {
+  const store = await SqliteStore.open(':memory:');
   const index = new StoreCandidateIndex(store, engine.options.index);
   const articles: Article[] = [];
   for await (const raw of readInputs([examples])) {
@@ -79,62 +76,6 @@ test('a trace split over shards, in this thread or on worker threads, answers as
     await store.close();
   }
 });
-
-test('a trace whose first shard looks up the names on its own connection answers as one shard does, in this thread or on a worker', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'storytrace-trace-'));
-  const { engine, store, articles } = await exampleStore(createEngine(), join(dir, 'store.db'));
-  const reader = await openStore(join(dir, 'store.db'), { readonly: true });
-  const tracer = new ParallelTracer(engine, { threads: 2 });
-  try {
-    // in this thread: a shard with the reading connection, running its jobs in the order sent, as a worker does
-    const first = new TraceShard(engine);
-    let lookUps = 0;
-    let queue: Promise<unknown> = Promise.resolve();
-    const inOrder = <R>(job: () => R | Promise<R>): Promise<R> => {
-      const done = queue.then(job);
-      queue = done.catch(() => undefined);
-      return done;
-    };
-    const reading: TraceShardHandle = {
-      rank: (job) => inOrder(() => first.rank(job)),
-      finish: (job) => inOrder(() => first.finish(job)),
-      drop: (id) => inOrder(() => first.drop(id)),
-      lookUpNames: (job: NamesJob) =>
-        inOrder(async () => {
-          lookUps++;
-          const { reply, held } = await lookUpNamesOn(engine, reader, job, first.tokensOf(job.traceId, job.article));
-          first.hold(job.traceId, job.article, held);
-          return reply;
-        }),
-    };
-    const workerLookUps = spyOnNames(tracer);
-    for (const a of articles.slice(0, 6)) {
-      const one = await traceArticle(engine, store, a, { limit: 6 });
-      assert.ok(one.length > 0);
-      assert.deepEqual(await traceOnShards(engine, store, a, [reading, new TraceShard(engine)], { limit: 6 }), one);
-      assert.deepEqual(await tracer.trace(store, a, { limit: 6 }), one);
-    }
-    assert.equal(lookUps, 6);
-    assert.equal(workerLookUps(), 6, 'the worker looked up the names of every trace');
-  } finally {
-    await tracer.close();
-    await reader.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-/** Counts the name look-ups of the tracer's reading worker shard (a private field: tests only). */
-function spyOnNames(tracer: ParallelTracer): () => number {
-  const shard = (tracer as unknown as { readingShards: TraceShardHandle[] }).readingShards[0];
-  const lookUp = shard.lookUpNames!.bind(shard);
-  let n = 0;
-  shard.lookUpNames = (job) => {
-    n++;
-    return lookUp(job);
-  };
-  return () => n;
-}
 
 test('a shard refuses to finish a trace it did not rank, and the split balances text length', () => {
   const engine = createEngine();

@@ -151,13 +151,6 @@ export interface TraceShardHandle {
   rank(job: RankJob, myTokens?: Token[]): RankReply | Promise<RankReply>;
   finish(job: FinishJob): FinishReply | Promise<FinishReply>;
   drop(traceId: number): void | Promise<void>;
-  /**
-   * Present on a shard with its own connection to the store (a worker, SQLite): looks up the
-   * names itself, loads the first named candidates and keeps them for its next rank job
-   * (RankJob.held), so that this thread can look up the fingerprints meanwhile. A shard with
-   * this method runs its jobs in the order they are sent, as a worker does.
-   */
-  lookUpNames?(job: NamesJob): Promise<NamesReply>;
 }
 
 /** This thread's shard per engine: its cache of stored articles' bases outlives one trace. */
@@ -183,20 +176,6 @@ export function traceArticle(engine: Engine, store: Store, article: Article, opt
   return traceOnShards(engine, store, article, [localTraceShard(engine)], options);
 }
 
-/** One trace over a set of shards, between the look-ups and finishTrace. */
-interface TraceRun {
-  engine: Engine;
-  store: Store;
-  article: Article;
-  shards: readonly TraceShardHandle[];
-  myTokens: Token[];
-  room: number;
-  traceId: number;
-  timings: Partial<TraceTimings>;
-  /** Sends a rank job to a shard; its reply is awaited with the others'. */
-  rank(shard: number, candidates: Article[], extra?: Pick<RankJob, 'findWordNetBroken' | 'held'>): void;
-}
-
 /**
  * traceArticle with the candidates split over `shards` by length (the longest first, each to
  * the least loaded shard). Put this thread's shard last: it runs synchronously, and the others
@@ -206,142 +185,53 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
   const o = { ...DEFAULT_TRACE_OPTIONS, ...options };
   const timings = o.timings ?? {};
   const myTokens = tokensOf(engine, article);
+  const room = candidateRoom(o.limit);
   const traceId = ++lastTraceId;
   const last = shards.length - 1;
   const ranks: Array<Promise<ShardReply>> = [];
-  const rank: TraceRun['rank'] = (shard, candidates, extra = {}) => {
-    const job = { traceId, article, candidates, ...extra };
+  const rank = (shard: number, candidates: Article[], findWordNetBroken = false): void => {
+    const job = { traceId, article, candidates, findWordNetBroken };
     const reply = Promise.resolve(shards[shard].rank(job, shard === last ? myTokens : undefined)).then((r) => ({ shard, reply: r }));
     reply.catch(() => undefined); // awaited below; a failure meanwhile must not count as unhandled
     ranks.push(reply);
   };
-  const run: TraceRun = { engine, store, article, shards, myTokens, room: candidateRoom(o.limit), traceId, timings, rank };
   try {
-    const comparedChars = shards.length > 1 && shards[0].lookUpNames ? await sendWithNamesOnWorker(run) : await sendAfterNames(run);
+    // The other shards start on the article (its analysis) while this thread looks up the
+    // names (the quicker look-up), then on their share of the named articles while it looks
+    // up the fingerprints. Its own share is smaller by what that look-up is expected to take,
+    // and waits, to be ranked with its share of the rest. Every shard gets a first job, even
+    // empty: finish expects the trace open there. Which shard compares a candidate does not
+    // change the answer. While they wait for candidates, they find the article's broken
+    // WordNet expressions for whichever shard finishes a derived pair.
+    for (let i = 0; i < last; i++) rank(i, [], true);
+    const pace = paceOf(shards);
+    const ranking = await nameRanking(engine, store, article, myTokens, room, fingerprintRoom(engine, room), timings);
+    // the first names of the ranking: every one of them is compared, whatever the fingerprints find
+    const early = pickNamed(engine, ranking, room, []);
+    let t = performance.now();
+    const earlyArticles = await loadArticles(store, early);
+    const load = performance.now() - t;
+    const handicap = Array.from({ length: shards.length }, (_, i) => (i === last ? pace.expectedQueryChars() : 0));
+    const first = splitByLength(earlyArticles, shards.length, handicap);
+    for (let i = 0; i < last; i++) if (first[i].length > 0) rank(i, first[i]);
+    const reusedIds = await reusedNeighbours(engine, store, article, room, timings);
+    timings.query = queryTime(timings);
+    // neither list repeats an id, nor shares one with the other; the early ones are on their way
+    const sent = new Set(early);
+    const restIds = [...reusedIds, ...pickNamed(engine, ranking, room, reusedIds)].filter((id) => !sent.has(id));
+    t = performance.now();
+    const restArticles = await loadArticles(store, restIds);
+    timings.load = load + (performance.now() - t);
+    const rest = splitByLength(restArticles, shards.length, first.map(textLength));
+    for (let i = 0; i < last; i++) if (rest[i].length > 0) rank(i, rest[i]);
+    rank(last, [...first[last], ...rest[last]]);
     const replies = await Promise.all(ranks);
-    paceOf(shards).record(timings.fingerprintQuery ?? 0, replies, comparedChars);
+    pace.record(timings.fingerprintQuery ?? 0, replies, [...earlyArticles, ...restArticles]);
     return await finishTrace(shards, traceId, replies, o, timings);
   } catch (err) {
     await Promise.all(shards.map((s) => s.drop(traceId)));
     throw err;
   }
-}
-
-/**
- * Sends every shard its rank jobs, the names looked up in this thread; returns the length of the
- * candidates' text.
- * The other shards start on the article (its analysis) while this thread looks up the names
- * (the quicker look-up), then on their share of the named articles while it looks up the
- * fingerprints. Its own share is smaller by what that look-up is expected to take, and waits,
- * to be ranked with its share of the rest. Every shard gets a first job, even empty: finish
- * expects the trace open there. Which shard compares a candidate does not change the answer.
- * While they wait for candidates, they find the article's broken WordNet expressions for
- * whichever shard finishes a derived pair.
- */
-async function sendAfterNames(run: TraceRun): Promise<number> {
-  const { engine, store, article, shards, room, timings, rank } = run;
-  const last = shards.length - 1;
-  for (let i = 0; i < last; i++) rank(i, [], { findWordNetBroken: true });
-  const ranking = await nameRanking(engine, store, article, run.myTokens, room, fingerprintRoom(engine, room), timings);
-  // the first names of the ranking: every one of them is compared, whatever the fingerprints find
-  const early = pickNamed(engine, ranking, room, []);
-  let t = performance.now();
-  const earlyArticles = await loadArticles(store, early);
-  const load = performance.now() - t;
-  const handicap = Array.from({ length: shards.length }, (_, i) => (i === last ? paceOf(shards).expectedQueryChars() : 0));
-  const first = splitByLength(earlyArticles, shards.length, handicap);
-  for (let i = 0; i < last; i++) if (first[i].length > 0) rank(i, first[i]);
-  const reusedIds = await reusedNeighbours(engine, store, article, room, timings);
-  timings.query = queryTime(timings);
-  // neither list repeats an id, nor shares one with the other; the early ones are on their way
-  const sent = new Set(early);
-  const restIds = [...reusedIds, ...pickNamed(engine, ranking, room, reusedIds)].filter((id) => !sent.has(id));
-  t = performance.now();
-  const restArticles = await loadArticles(store, restIds);
-  timings.load = load + (performance.now() - t);
-  const rest = splitByLength(restArticles, shards.length, first.map(textLength));
-  for (let i = 0; i < last; i++) if (rest[i].length > 0) rank(i, rest[i]);
-  rank(last, [...first[last], ...rest[last]]);
-  return textLength(earlyArticles) + textLength(restArticles);
-}
-
-/**
- * Sends every shard its rank jobs, the names looked up by the first shard on its own
- * connection while this thread looks up the fingerprints: neither waits for the other's
- * look-up. The first shard ranks the first named articles (what sendAfterNames sends early);
- * the rest (fingerprint neighbours and the named ones beyond) is split by length on top of
- * what each side has done by then, in characters at this set of shards' pace. Returns the length
- * of the candidates' text.
- */
-async function sendWithNamesOnWorker(run: TraceRun): Promise<number> {
-  const { engine, store, article, shards, room, timings, traceId, rank } = run;
-  const last = shards.length - 1;
-  const pace = paceOf(shards);
-  const named = shards[0].lookUpNames!({ traceId, article, room, reusedAtMost: fingerprintRoom(engine, room), charsPerMs: pace.charsPerMs, othersHeadStart: pace.expectedQueryChars() });
-  named.catch(() => undefined); // awaited below
-  rank(0, [], { held: true });
-  for (let i = 1; i < last; i++) rank(i, [], { findWordNetBroken: true });
-  const reusedIds = await reusedNeighbours(engine, store, article, room, timings);
-  const names = await named;
-  timings.nameQuery = names.nameQuery;
-  timings.query = queryTime(timings);
-  // the early names the first shard left to the others, then the rest; each id once, none it holds
-  const held = new Set(names.held);
-  const restIds = [...new Set([...names.early, ...reusedIds, ...pickNamed(engine, names.ranking, room, reusedIds)])].filter((id) => !held.has(id));
-  const t = performance.now();
-  const restArticles = await loadArticles(store, restIds);
-  timings.load = performance.now() - t;
-  const rate = pace.charsPerMs;
-  const done = Array.from({ length: shards.length }, (_, i) => (i === 0 ? names.heldChars + names.before * rate : i === last ? (timings.fingerprintQuery ?? 0) * rate : 0));
-  const rest = splitByLength(restArticles, shards.length, done);
-  for (let i = 0; i < last; i++) if (rest[i].length > 0) rank(i, rest[i]);
-  rank(last, rest[last]);
-  return names.heldChars + textLength(restArticles);
-}
-
-/** What the shard that looks up names is asked (TraceShardHandle.lookUpNames). */
-export interface NamesJob {
-  traceId: number;
-  article: Article;
-  room: number;
-  /** Fingerprint neighbours the rest of the trace may find, at most (how far the ranking must go). */
-  reusedAtMost: number;
-  /**
-   * How fast this set of shards compares text (characters per ms), and how much of it the
-   * other shards could compare while this thread looks up fingerprints: what the shard leaves
-   * them of the first named articles. Only the split depends on these, never the answer.
-   */
-  charsPerMs: number;
-  othersHeadStart: number;
-}
-
-export interface NamesReply {
-  /** The name ranking, enough of it for pickNamed whatever the fingerprints find. */
-  ranking: string[];
-  /** The first named ids, every one compared whatever the fingerprints find. */
-  early: string[];
-  /** Those the shard holds for its next rank job (its share), and their text length. */
-  held: string[];
-  heldChars: number;
-  /** Milliseconds of the look-up, and of everything the shard did for this job before ranking (the article's analysis, the look-up, loading). */
-  nameQuery: number;
-  before: number;
-}
-
-/**
- * The first shard's half of sendWithNamesOnWorker, run where the shard's connection is: the
- * name ranking, and its share of the first named articles (split by length on top of what
- * each side spends before ranking: here since `startedAt`, the others on the fingerprint
- * look-up), loaded from the store.
- */
-export async function lookUpNamesOn(engine: Engine, store: Store, job: NamesJob, tokens: Token[], startedAt = performance.now()): Promise<{ reply: NamesReply; held: Article[] }> {
-  const timings: Partial<TraceTimings> = {};
-  const ranking = await nameRanking(engine, store, job.article, tokens, job.room, job.reusedAtMost, timings);
-  const early = pickNamed(engine, ranking, job.room, []);
-  const loaded = await loadArticles(store, early);
-  const before = performance.now() - startedAt;
-  const [mine] = splitByLength(loaded, 2, [before * job.charsPerMs, job.othersHeadStart]);
-  return { reply: { ranking, early, held: mine.map((a) => a.id), heldChars: textLength(mine), nameQuery: timings.nameQuery ?? 0, before }, held: mine };
 }
 
 /**
@@ -351,19 +241,18 @@ export async function lookUpNamesOn(engine: Engine, store: Store, job: NamesJob,
  */
 class TracePace {
   private queryMs = 0;
-  /** Characters of candidate text compared per millisecond of a shard's work. */
-  charsPerMs = 0;
+  private charsPerMs = 0;
 
   /** Characters of candidate text the other shards can compare while the look-up runs. */
   expectedQueryChars(): number {
     return this.queryMs * this.charsPerMs;
   }
 
-  record(queryMs: number, replies: readonly ShardReply[], comparedChars: number): void {
+  record(queryMs: number, replies: readonly ShardReply[], compared: readonly Article[]): void {
     const ms = replies.reduce((n, r) => n + r.reply.analysis + r.reply.alignment, 0);
     const blend = (old: number, now: number) => (old === 0 ? now : old * (1 - PACE_WEIGHT) + now * PACE_WEIGHT);
     this.queryMs = blend(this.queryMs, queryMs);
-    if (ms > 0 && comparedChars > 0) this.charsPerMs = blend(this.charsPerMs, comparedChars / ms);
+    if (ms > 0 && compared.length > 0) this.charsPerMs = blend(this.charsPerMs, textLength(compared) / ms);
   }
 }
 

@@ -38,7 +38,6 @@ function fakeStore(): Store {
     getRelations: unused,
     putStories: unused,
     getStories: unused,
-    readerSpec: () => null,
     close: async () => {},
   };
 }

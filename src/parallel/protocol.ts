@@ -3,7 +3,6 @@ import type { EngineOptions } from '../engine/engine.js';
 import type { EncodedArticle } from '../store/encoded-article.js';
 import type { TermStats } from '../relate/topic.js';
 import type { FinishJob, FinishReply, RankJob, RankReply } from '../engine/trace-shard.js';
-import type { NamesJob, NamesReply } from '../engine/trace.js';
 import type { Article, PairRelation, RawDocument } from '../types.js';
 
 /**
@@ -49,10 +48,6 @@ export type WorkerTask =
   | { type: 'relate'; pairs: Array<[Article, Article]> }
   /** The two halves of a trace shard's work (src/engine/trace-shard.ts), after 'context'. */
   | { type: 'trace-rank'; job: RankJob }
-  /** Opens the store at `spec` read-only for 'trace-names' (closing one opened before); after 'context'. */
-  | { type: 'trace-store'; spec: string }
-  /** The name look-up of a trace on the worker's own connection (TraceShardHandle.lookUpNames). */
-  | { type: 'trace-names'; job: NamesJob }
   | { type: 'trace-finish'; job: FinishJob }
   | { type: 'trace-drop'; traceId: number };
 
@@ -61,6 +56,5 @@ export type WorkerReply =
   | { type: 'ready' }
   | { type: 'related'; relations: PairRelation[] }
   | { type: 'ranked'; reply: RankReply }
-  | { type: 'named'; reply: NamesReply }
   | { type: 'finished'; reply: FinishReply }
   | { type: 'failed'; message: string };

@@ -5,7 +5,7 @@
  * server, benchmarks): starting the workers costs a lexicon load each, paid once.
  */
 import type { Engine } from '../engine/engine.js';
-import { localTraceShard, traceOnShards, type NamesJob, type NamesReply, type TraceOptions, type TraceShardHandle } from '../engine/trace.js';
+import { localTraceShard, traceOnShards, type TraceOptions, type TraceShardHandle } from '../engine/trace.js';
 import type { FinishJob, FinishReply, RankJob, RankReply } from '../engine/trace-shard.js';
 import type { Store } from '../store/store.js';
 import type { Article, PairRelation } from '../types.js';
@@ -15,8 +15,8 @@ import type { WorkerReply } from './protocol.js';
 /** A shard in worker `slot` of the pool: its tasks run there, in order, so its open traces are there. */
 class WorkerShard implements TraceShardHandle {
   constructor(
-    protected readonly pool: WorkerPool,
-    protected readonly slot: number,
+    private readonly pool: WorkerPool,
+    private readonly slot: number,
   ) {}
 
   async rank(job: RankJob): Promise<RankReply> {
@@ -33,13 +33,6 @@ class WorkerShard implements TraceShardHandle {
   }
 }
 
-/** A worker shard that has the store open itself, and so looks up a trace's names. */
-class ReadingWorkerShard extends WorkerShard {
-  async lookUpNames(job: NamesJob): Promise<NamesReply> {
-    return expect(await this.pool.runOn(this.slot, { type: 'trace-names', job }), 'named').reply;
-  }
-}
-
 function expect<T extends WorkerReply['type']>(reply: WorkerReply, type: T): Extract<WorkerReply, { type: T }> {
   if (reply.type !== type) throw new Error(`worker answered ${reply.type} to a trace task`);
   return reply as Extract<WorkerReply, { type: T }>;
@@ -53,10 +46,6 @@ export interface ParallelTracerOptions {
 export class ParallelTracer {
   private readonly pool: WorkerPool | null;
   private readonly shards: TraceShardHandle[];
-  /** The same shards, the first worker looking up names on its own connection to the store. */
-  private readonly readingShards: TraceShardHandle[];
-  /** The store the first worker has open for reading, once asked: whether it could open it. */
-  private reading: { spec: string; open: Promise<boolean> } | null = null;
   private readonly ready: Promise<void>;
 
   constructor(
@@ -69,29 +58,13 @@ export class ParallelTracer {
     const workers = pool ? Array.from({ length: pool.size }, (_, i) => new WorkerShard(pool, i)) : [];
     // this thread's shard last: it runs synchronously, after the workers have their share
     this.shards = [...workers, localTraceShard(engine)];
-    this.readingShards = pool ? [new ReadingWorkerShard(pool, 0), ...this.shards.slice(1)] : this.shards;
     this.ready = pool ? pool.broadcast({ type: 'context', options: engine.options, context: {} }) : Promise.resolve();
   }
 
   /** As traceArticle(engine, store, article, options), on every thread of the tracer. */
   async trace(store: Store, article: Article, options: Partial<TraceOptions> = {}): Promise<PairRelation[]> {
     await this.ready;
-    const shards = (await this.workerReads(store)) ? this.readingShards : this.shards;
-    return traceOnShards(this.engine, store, article, shards, options);
-  }
-
-  /**
-   * Whether the first worker reads `store` itself: a store another connection can open (a
-   * SQLite file), opened there once. A worker that cannot open it leaves the look-ups here.
-   */
-  private workerReads(store: Store): Promise<boolean> {
-    const spec = store.readerSpec();
-    if (!this.pool || spec === null) return Promise.resolve(false);
-    if (this.reading?.spec !== spec) {
-      const open = this.pool.runOn(0, { type: 'trace-store', spec }).then(() => true, () => false);
-      this.reading = { spec, open };
-    }
-    return this.reading.open;
+    return traceOnShards(this.engine, store, article, this.shards, options);
   }
 
   async close(): Promise<void> {

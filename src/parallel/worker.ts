@@ -4,17 +4,12 @@ import { prepareDocument } from './prepare-doc.js';
 import { PairJudge } from './relate-worker.js';
 import { createEngine } from '../engine/engine.js';
 import { TraceShard } from '../engine/trace-shard.js';
-import { lookUpNamesOn } from '../engine/trace.js';
-import { openStore } from '../store/open.js';
-import type { Store } from '../store/store.js';
 import type { WorkerReply, WorkerTask } from './protocol.js';
 
 let judge: PairJudge | null = null;
 let shard: TraceShard | null = null;
-/** The store trace name look-ups read ('trace-store'), read-only. */
-let reader: { spec: string; store: Store } | null = null;
 
-function handle(task: WorkerTask): WorkerReply | Promise<WorkerReply> {
+function handle(task: WorkerTask): WorkerReply {
   switch (task.type) {
     case 'prepare':
       return { type: 'prepared', docs: task.docs.map((d) => prepareDocument(d, task.options.index)) };
@@ -28,10 +23,6 @@ function handle(task: WorkerTask): WorkerReply | Promise<WorkerReply> {
     case 'trace-rank':
       if (!shard) throw new Error('trace before context');
       return { type: 'ranked', reply: shard.rank(task.job) };
-    case 'trace-store':
-      return openReader(task.spec);
-    case 'trace-names':
-      return lookUpNames(task.job);
     case 'trace-finish':
       if (!shard) throw new Error('trace before context');
       return { type: 'finished', reply: shard.finish(task.job) };
@@ -41,37 +32,12 @@ function handle(task: WorkerTask): WorkerReply | Promise<WorkerReply> {
   }
 }
 
-async function openReader(spec: string): Promise<WorkerReply> {
-  if (reader?.spec !== spec) {
-    const old = reader;
-    reader = null;
-    await old?.store.close();
-    reader = { spec, store: await openStore(spec, { readonly: true }) };
-  }
-  return { type: 'ready' };
-}
-
-async function lookUpNames(job: Extract<WorkerTask, { type: 'trace-names' }>['job']): Promise<WorkerReply> {
-  if (!shard || !reader) throw new Error('trace names before context and store');
-  const startedAt = performance.now();
-  const { reply, held } = await lookUpNamesOn(shard.engine, reader.store, job, shard.tokensOf(job.traceId, job.article), startedAt);
-  shard.hold(job.traceId, job.article, held);
-  return { type: 'named', reply };
-}
-
-const failed = (err: unknown): WorkerReply => ({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-
-/** Tasks are answered in the order they came, an asynchronous one (a look-up) before the next starts. */
-let queue: Promise<void> = Promise.resolve();
-
 parentPort!.on('message', (task: WorkerTask) => {
-  queue = queue.then(async () => {
-    let reply: WorkerReply;
-    try {
-      reply = await handle(task);
-    } catch (err) {
-      reply = failed(err);
-    }
-    parentPort!.postMessage(reply);
-  });
+  let reply: WorkerReply;
+  try {
+    reply = handle(task);
+  } catch (err) {
+    reply = { type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  }
+  parentPort!.postMessage(reply);
 });

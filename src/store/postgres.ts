@@ -303,11 +303,6 @@ export class PostgresStore implements Store {
     });
   }
 
-  /** None: a worker's own pool would be one more client per trace thread on the server, for a look-up that is a round trip either way (not measured). */
-  readerSpec(): string | null {
-    return null;
-  }
-
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -329,10 +329,6 @@ export class SqliteStore implements Store {
     });
   }
 
-  readerSpec(): string | null {
-    return this.file === ':memory:' ? null : this.file;
-  }
-
   async close(): Promise<void> {
     if (!this.db.open) return;
     const checkpointer = this.checkpointer;

@@ -58,13 +58,6 @@ export interface Store {
   getStories(): Promise<StoredStory[]>;
 
   close(): Promise<void>;
-
-  /**
-   * What openStore(spec, { readonly: true }) in another thread opens to read this store's data,
-   * or null when no other connection can (an in-memory database). A trace on several threads
-   * lets a worker look up names on its own connection.
-   */
-  readerSpec(): string | null;
 }
 
 /** What candidate search keeps about an article, written with it by addArticle. */
