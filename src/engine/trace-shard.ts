@@ -69,8 +69,6 @@ interface Compared {
   /** What the decision read; the other features are computed for shown pairs only. */
   decided: DecisionFeatures;
   relation: RelationType;
-  /** The pair's relation, computed before finish while the shard waited (speculate). */
-  ahead?: PairRelation;
 }
 
 /** Traces a shard keeps open at most: one abandoned by a failed caller is forgotten, not kept forever. */
@@ -80,14 +78,8 @@ const BASE_CACHE_LIMIT = 2000;
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-/**
- * A relation finish can compute before it knows the other shards' names: one that reads no
- * broken phrases, and is shown by default (not unrelated).
- */
-const answerableAhead = (relation: RelationType): boolean => relation !== 'unrelated' && !readsBrokenPhrases(relation);
-
 export class TraceShard {
-  private readonly open = new Map<number, { me: ArticleBase; compared: Map<string, Compared>; aheadMs: number }>();
+  private readonly open = new Map<number, { me: ArticleBase; compared: Map<string, Compared> }>();
   private readonly bases = new Map<string, ArticleBase>();
 
   constructor(readonly engine: Engine) {}
@@ -120,7 +112,7 @@ export class TraceShard {
     });
     if (!open) {
       if (this.open.size >= OPEN_LIMIT) this.open.delete(this.open.keys().next().value!);
-      this.open.set(job.traceId, { me, compared, aheadMs: 0 });
+      this.open.set(job.traceId, { me, compared });
     }
     return { ranked, names: me.names, wordNetBroken, analysis, alignment: performance.now() - t };
   }
@@ -139,7 +131,6 @@ export class TraceShard {
     const relations = job.shown.map((id) => {
       const c = state.compared.get(id);
       if (!c) throw new Error(`candidate ${id} was not ranked by this shard`);
-      if (c.ahead) return c.ahead;
       const other = withKnownNames(engine, c.base, known);
       const b = performance.now();
       // read here, though relateAligned would, so that their cost counts as analysis
@@ -147,30 +138,7 @@ export class TraceShard {
       analysis += performance.now() - b;
       return relateAligned(me, other, c.alignment, engine.options.classify, c.decided);
     });
-    // the relations computed ahead count as this phase's work
-    return { relations, analysis, alignment: performance.now() - t - analysis + state.aheadMs };
-  }
-
-  /**
-   * Computes, before finish, the relation of one ranked pair of the trace whose relation needs
-   * no other shard's names (answerableAhead): for a shard waiting for the others to rank, so
-   * that finish has less left to do. The relation is the one finish would compute: with no
-   * broken phrases read, the names known do not change it. Returns whether one was computed
-   * (call again for the next); false once none is left or the trace is not open.
-   */
-  speculate(traceId: number): boolean {
-    const state = this.open.get(traceId);
-    if (!state) return false;
-    for (const c of state.compared.values()) {
-      if (c.ahead || !answerableAhead(c.relation)) continue;
-      const t = performance.now();
-      const none = new KnownNames([], this.engine.lexicon);
-      const [me, other] = [withKnownNames(this.engine, state.me, none), withKnownNames(this.engine, c.base, none)];
-      c.ahead = relateAligned(me, other, c.alignment, this.engine.options.classify, c.decided);
-      state.aheadMs += performance.now() - t;
-      return true;
-    }
-    return false;
+    return { relations, analysis, alignment: performance.now() - t - analysis };
   }
 
   /** Forgets a trace whose answer is no longer wanted. */

@@ -107,28 +107,6 @@ test('a shard given the candidates of a trace in two jobs ranks and finishes the
   }
 });
 
-test('relations a shard computes ahead of finish, while it waits, are the ones finish computes', async () => {
-  const { engine, store, articles } = await exampleStore();
-  try {
-    let ahead = 0;
-    for (const [k, me] of articles.slice(0, 6).entries()) {
-      const others = articles.filter((_, j) => j !== k);
-      const plain = new TraceShard(engine);
-      const early = new TraceShard(engine);
-      const one = plain.rank({ traceId: 1, article: me, candidates: others });
-      early.rank({ traceId: 1, article: me, candidates: others });
-      while (early.speculate(1)) ahead++;
-      const known = [...one.names, ...one.ranked.flatMap((r) => r.names)];
-      const shown = others.map((a) => a.id); // unrelated and derived pairs too: finish computes those itself
-      assert.deepEqual(early.finish({ traceId: 1, known, shown }).relations, plain.finish({ traceId: 1, known, shown }).relations);
-      assert.equal(early.speculate(1), false, 'nothing is computed for a finished trace');
-    }
-    assert.ok(ahead > 5, `relations computed ahead: ${ahead}`);
-  } finally {
-    await store.close();
-  }
-});
-
 test('a shard re-analyses a cached candidate whose stored record changed', async () => {
   const { engine, articles } = await exampleStore();
   const [me, other] = articles;

@@ -151,8 +151,6 @@ export interface TraceShardHandle {
   rank(job: RankJob, myTokens?: Token[]): RankReply | Promise<RankReply>;
   finish(job: FinishJob): FinishReply | Promise<FinishReply>;
   drop(traceId: number): void | Promise<void>;
-  /** TraceShard.speculate, on a shard in this thread: run while it waits for the others. */
-  speculate?(traceId: number): boolean;
 }
 
 /** This thread's shard per engine: its cache of stored articles' bases outlives one trace. */
@@ -227,31 +225,12 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
     const rest = splitByLength(restArticles, shards.length, first.map(textLength));
     for (let i = 0; i < last; i++) if (rest[i].length > 0) rank(i, rest[i]);
     rank(last, [...first[last], ...rest[last]]);
-    // this thread computes what it can of its finish while the others rank
-    const replies = await whileWaiting(Promise.all(ranks), () => shards[last].speculate?.(traceId) ?? false);
+    const replies = await Promise.all(ranks);
     pace.record(timings.fingerprintQuery ?? 0, replies, [...earlyArticles, ...restArticles]);
     return await finishTrace(shards, traceId, replies, o, timings);
   } catch (err) {
     await Promise.all(shards.map((s) => s.drop(traceId)));
     throw err;
-  }
-}
-
-/**
- * Awaits `settled`, running `step` between other events until it returns false or `settled`
- * settles. A step runs only when the event loop is otherwise idle (setImmediate), so a reply
- * that arrives meanwhile is taken at the next turn; an already settled promise runs none.
- */
-export async function whileWaiting<T>(settled: Promise<T>, step: () => boolean): Promise<T> {
-  let done = false;
-  const next = (): void => {
-    if (!done && step()) setImmediate(next);
-  };
-  setImmediate(next);
-  try {
-    return await settled;
-  } finally {
-    done = true;
   }
 }
 

@@ -22,7 +22,6 @@ function handle(task: WorkerTask): WorkerReply {
       return { type: 'related', relations: judge.judge(task.pairs) };
     case 'trace-rank':
       if (!shard) throw new Error('trace before context');
-      speculateAfterReply(shard, task.job.traceId);
       return { type: 'ranked', reply: shard.rank(task.job) };
     case 'trace-finish':
       if (!shard) throw new Error('trace before context');
@@ -31,18 +30,6 @@ function handle(task: WorkerTask): WorkerReply {
       shard?.drop(task.traceId);
       return { type: 'ready' };
   }
-}
-
-/**
- * Once the reply to a rank job is sent, the worker would wait for the trace's next job or its
- * finish: it computes what it can of its finish meanwhile, one pair per turn of the event
- * loop, so that a message arriving is handled before the next pair.
- */
-function speculateAfterReply(on: TraceShard, traceId: number): void {
-  const next = (): void => {
-    if (on.speculate(traceId)) setImmediate(next);
-  };
-  setImmediate(next);
 }
 
 parentPort!.on('message', (task: WorkerTask) => {
