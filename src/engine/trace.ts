@@ -6,7 +6,10 @@ import { nameKey, type BucketKey } from '../fingerprint/keys.js';
 import { namedEntities } from '../relate/topic.js';
 import { readsBrokenPhrases } from '../relate/relate.js';
 import { analyzeArticle, compareAnalyzed, namesOf, tokensOf, type Engine } from './engine.js';
+import { paceOf, splitByLength, textLength } from './trace-split.js';
 import { TraceShard, type FinishJob, type FinishReply, type RankJob, type RankKey, type RankReply } from './trace-shard.js';
+
+export { splitByLength } from './trace-split.js';
 
 /** Bucket keys of an article's names: an inverted index in the store for same-event search. */
 export function entityKeys(entities: Iterable<string>): BucketKey[] {
@@ -226,45 +229,12 @@ export async function traceOnShards(engine: Engine, store: Store, article: Artic
     for (let i = 0; i < last; i++) if (rest[i].length > 0) rank(i, rest[i]);
     rank(last, [...first[last], ...rest[last]]);
     const replies = await Promise.all(ranks);
-    pace.record(timings.fingerprintQuery ?? 0, replies, [...earlyArticles, ...restArticles]);
+    pace.record(timings.fingerprintQuery ?? 0, replies.reduce((n, r) => n + r.reply.analysis + r.reply.alignment, 0), [...earlyArticles, ...restArticles]);
     return await finishTrace(shards, traceId, replies, o, timings);
   } catch (err) {
     await Promise.all(shards.map((s) => s.drop(traceId)));
     throw err;
   }
-}
-
-/**
- * How long this set of shards' fingerprint look-ups take and how fast they compare text,
- * averaged over its recent traces: what the thread doing the look-up should leave to the
- * others. Only the split of the work depends on it, never the answer.
- */
-class TracePace {
-  private queryMs = 0;
-  private charsPerMs = 0;
-
-  /** Characters of candidate text the other shards can compare while the look-up runs. */
-  expectedQueryChars(): number {
-    return this.queryMs * this.charsPerMs;
-  }
-
-  record(queryMs: number, replies: readonly ShardReply[], compared: readonly Article[]): void {
-    const ms = replies.reduce((n, r) => n + r.reply.analysis + r.reply.alignment, 0);
-    const blend = (old: number, now: number) => (old === 0 ? now : old * (1 - PACE_WEIGHT) + now * PACE_WEIGHT);
-    this.queryMs = blend(this.queryMs, queryMs);
-    if (ms > 0 && compared.length > 0) this.charsPerMs = blend(this.charsPerMs, textLength(compared) / ms);
-  }
-}
-
-/** Weight of the latest trace in the pace's running averages. */
-const PACE_WEIGHT = 0.2;
-
-const paces = new WeakMap<readonly TraceShardHandle[], TracePace>();
-
-function paceOf(shards: readonly TraceShardHandle[]): TracePace {
-  let pace = paces.get(shards);
-  if (!pace) paces.set(shards, (pace = new TracePace()));
-  return pace;
 }
 
 interface ShardReply {
@@ -289,24 +259,6 @@ async function finishTrace(shards: readonly TraceShardHandle[], traceId: number,
   const sum = (f: (x: { analysis: number; alignment: number }) => number) => [...replies.map((r) => r.reply), ...finished].reduce((n, x) => n + f(x), 0);
   Object.assign(timings, { analysis: sum((x) => x.analysis), alignment: sum((x) => x.alignment), candidates: ranked.length, analysed: shown.filter((r) => readsBrokenPhrases(r.key.relation)).length });
   return finished.flatMap((f) => f.relations).sort(byStrength);
-}
-
-const textLength = (articles: readonly Article[]): number => articles.reduce((n, a) => n + a.text.length, 0);
-
-/**
- * Candidates over `n` shards, balanced by text length (the cost of analysing and aligning one),
- * on top of the `loads` the shards already have.
- */
-export function splitByLength(articles: readonly Article[], n: number, loads: readonly number[] = []): Article[][] {
-  const parts: Article[][] = Array.from({ length: n }, () => []);
-  const load = Array.from({ length: n }, (_, i) => loads[i] ?? 0);
-  const order = [...articles].sort((x, y) => y.text.length - x.text.length || (x.id < y.id ? -1 : 1));
-  for (const a of order) {
-    const i = load.indexOf(Math.min(...load));
-    parts[i].push(a);
-    load[i] += a.text.length;
-  }
-  return parts;
 }
 
 /**
