@@ -1,5 +1,6 @@
 /**
- * Articles whose span lists are already JSON text, as both backends store them.
+ * Articles whose span lists are already JSON text, as both backends store them, and the row
+ * columns both backends read back alike.
  *
  * Ingest's workers encode each article before sending it: the main thread writes every article
  * of a bulk add, and decoding a batch's small span objects from a worker message and
@@ -31,4 +32,23 @@ export function spansJsonOf(article: Pick<Article, 'boilerplate' | 'paragraphs' 
     paragraphs: JSON.stringify(article.paragraphs),
     sentences: JSON.stringify(article.sentences),
   };
+}
+
+/** The columns of an `articles` row both backends read alike (the span columns differ: JSON text in SQLite, parsed in PostgreSQL). */
+export interface ArticleColumns {
+  id: string;
+  content_hash: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  text: string;
+}
+
+/** An article from its row's columns and its spans, however the backend stores them. */
+export function articleFromColumns(r: ArticleColumns, spans: Pick<Article, 'boilerplate' | 'paragraphs' | 'sentences'>): Article {
+  const { boilerplate, paragraphs, sentences } = spans;
+  return { id: r.id, source: r.source, title: r.title, outlet: r.outlet, author: r.author, published: r.published, url: r.url, text: r.text, contentHash: r.content_hash, boilerplate, paragraphs, sentences };
 }

@@ -4,18 +4,10 @@
  */
 import { UserError } from '../errors.js';
 import type { Article, PairRelation } from '../types.js';
-import { spansJsonOf, type EncodedArticle } from './encoded-article.js';
+import { articleFromColumns, spansJsonOf, type ArticleColumns, type EncodedArticle } from './encoded-article.js';
 
-export interface ArticleRow {
-  id: string;
-  content_hash: string;
-  source: string;
-  title: string | null;
-  outlet: string | null;
-  author: string | null;
-  published: string | null;
-  url: string | null;
-  text: string;
+/** A row of `articles`: its span columns arrive parsed. */
+export interface ArticleRow extends ArticleColumns {
   boilerplate: Article['boilerplate'];
   paragraphs: Article['paragraphs'];
   sentences: Article['sentences'];
@@ -59,18 +51,5 @@ export function articleParams(a: Article | EncodedArticle): unknown[] {
 }
 
 export function rowToArticle(r: ArticleRow): Article {
-  return {
-    id: r.id,
-    source: r.source,
-    title: r.title,
-    outlet: r.outlet,
-    author: r.author,
-    published: r.published,
-    url: r.url,
-    text: r.text,
-    contentHash: r.content_hash,
-    boilerplate: r.boilerplate,
-    paragraphs: r.paragraphs,
-    sentences: r.sentences,
-  };
+  return articleFromColumns(r, r);
 }

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Article } from '../types.js';
-import { spansJsonOf, type EncodedArticle } from './encoded-article.js';
+import { articleFromColumns, spansJsonOf, type ArticleColumns, type EncodedArticle } from './encoded-article.js';
 
 /** The ids of documents, given as one JSON array so any number of them fits one prepared statement. */
 export const IDS_OF_DOCS_SQL = `SELECT doc, id FROM article_docs WHERE doc IN (SELECT value FROM json_each(?))`;
@@ -16,16 +16,8 @@ export const IDS_OF_DOCS_SQL = `SELECT doc, id FROM article_docs WHERE doc IN (S
  */
 export const FIRST_IDS_OF_DOCS_SQL = `SELECT doc, id FROM article_docs WHERE +doc IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`;
 
-export interface ArticleRow {
-  id: string;
-  content_hash: string;
-  source: string;
-  title: string | null;
-  outlet: string | null;
-  author: string | null;
-  published: string | null;
-  url: string | null;
-  text: string;
+/** A row of `articles`: its span columns are JSON text. */
+export interface ArticleRow extends ArticleColumns {
   boilerplate: string;
   paragraphs: string;
   sentences: string;
@@ -102,18 +94,5 @@ export function articleToRow(a: Article | EncodedArticle): Record<string, unknow
 
 /** A row of `articles` as an article. */
 export function rowToArticle(r: ArticleRow): Article {
-  return {
-    id: r.id,
-    source: r.source,
-    title: r.title,
-    outlet: r.outlet,
-    author: r.author,
-    published: r.published,
-    url: r.url,
-    text: r.text,
-    contentHash: r.content_hash,
-    boilerplate: JSON.parse(r.boilerplate),
-    paragraphs: JSON.parse(r.paragraphs),
-    sentences: JSON.parse(r.sentences),
-  };
+  return articleFromColumns(r, { boilerplate: JSON.parse(r.boilerplate), paragraphs: JSON.parse(r.paragraphs), sentences: JSON.parse(r.sentences) });
 }
