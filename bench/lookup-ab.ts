@@ -4,11 +4,14 @@
  * synthetic article, the fingerprint look-up (StoreCandidateIndex.query, as trace asks it) and
  * the name look-up (nameNeighbours), each version on its own store connection. Prints each
  * version's median CPU time per pass over the articles, the median of the per-pass ratios, and
- * whether both versions found the same candidates (an md5 of every answer).
+ * whether both versions found the same candidates (an md5 of every answer). With --old-db the
+ * old version reads another store (e.g. a copy whose index bench/compact-index.ts merged into
+ * one run; --old may then be this very tree).
  *
  *   git worktree add /tmp/old <commit> && ln -s "$PWD/node_modules" /tmp/old/node_modules
  *   ln -s "$PWD/generated" /tmp/old/generated
- *   node --import tsx bench/lookup-ab.ts --old /tmp/old --db …/bench.db --docs 1000000 [--n 100] [--passes 9]
+ *   node --import tsx bench/lookup-ab.ts --old /tmp/old --db …/bench.db --docs 1000000 [--n 100] [--passes 25]
+ *       [--old-db …/other.db]
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -18,7 +21,7 @@ import type { Article } from '../src/types.js';
 import { median, STORED_CORPUS_OPTIONS } from './measure.js';
 import { SynthCorpus } from './synth/corpus.js';
 
-const { values: args } = parseArgs({ options: { ...STORED_CORPUS_OPTIONS, old: { type: 'string' }, passes: { type: 'string', default: '9' } } });
+const { values: args } = parseArgs({ options: { ...STORED_CORPUS_OPTIONS, old: { type: 'string' }, 'old-db': { type: 'string' }, passes: { type: 'string', default: '25' } } });
 
 /** One version's look-ups of every article, answers digested. */
 type Pass = () => Promise<string>;
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
   const corpus = new SynthCorpus(Number(args.seed));
   const from = Number(args.docs);
   const articles = [...corpus.docs(from, from + Number(args.n))].map((d) => prepareArticle(d.raw));
-  const versions = [await versionAt(resolve('.'), args.db, articles), await versionAt(resolve(args.old), args.db, articles)];
+  const versions = [await versionAt(resolve('.'), args.db, articles), await versionAt(resolve(args.old), args['old-db'] ?? args.db, articles)];
   try {
     const digests = await Promise.all(versions.map((v) => v.pass())); // warm-up: filters, page cache
     const times: number[][] = [[], []];

@@ -38,6 +38,7 @@ function fakeStore(): Store {
     getRelations: unused,
     putStories: unused,
     getStories: unused,
+    compactIndex: unused,
     close: async () => {},
   };
 }

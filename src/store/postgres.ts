@@ -303,6 +303,11 @@ export class PostgresStore implements Store {
     });
   }
 
+  /** Nothing to merge: the bucket index is one table. */
+  async compactIndex(): Promise<null> {
+    return null;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

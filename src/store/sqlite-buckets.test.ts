@@ -77,7 +77,7 @@ test('property: any sequence of additions gives the counts of a plain in-memory 
   );
 });
 
-test('property: bounded queries over runs give the counts of a plain index with the same bounds', async () => {
+test('property: bounded queries over runs, and over the one run compaction leaves, give the counts of a plain index with the same bounds', async () => {
   await fc.assert(
     fc.asyncProperty(
       keyListsUpTo(12),
@@ -100,8 +100,14 @@ test('property: bounded queries over runs give the counts of a plain index with 
           .slice(0, bounds.top)
           .sort((x, y) => (x[0] < y[0] ? -1 : 1));
         const got = await store.findByBucketKeys(query, bounds);
+        const parts = await store.compactIndex();
+        const layout = store.bucketLayout();
+        const compacted = await store.findByBucketKeys(query, bounds);
         await store.close();
         assert.deepEqual([...got], want);
+        assert.deepEqual([...compacted], want, 'after compaction');
+        assert.equal(layout[0].rows, 0, 'the tail is flushed');
+        assert.ok(layout.length <= 2 && parts.after <= 1 && parts.before >= parts.after, JSON.stringify({ layout, parts }));
       },
     ),
     { numRuns: 60, seed: 11 },
@@ -179,4 +185,28 @@ test('a reading connection forgets the runs another connection merged away', asy
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('compaction merges every run and the tail into one, and later additions flush and merge as before', async () => {
+  const store = await tinyTailStore(4, 3);
+  const keysOf = (n: number) => [n % 4, 50 + (n % 7), 1000 + n];
+  const ids: string[] = [];
+  for (let n = 1; n <= 30; n++) {
+    const a = makeTestArticle(n);
+    ids.push(a.id);
+    await store.addArticle(a, { fingerprints: [], bucketKeys: keysOf(n) });
+  }
+  const query = [0, 1, 50, 53, 1007];
+  const before = await store.findByBucketKeys(query);
+  const runsBefore = store.bucketLayout().length - 1;
+  assert.ok(runsBefore > 2, `several runs to merge, got ${runsBefore}`);
+  assert.deepEqual(await store.compactIndex(), { before: runsBefore + (store.bucketLayout()[0].rows > 0 ? 1 : 0), after: 1 });
+  const [tail, run] = store.bucketLayout();
+  assert.deepEqual([tail.rows, run.rows], [0, 90]);
+  assert.deepEqual(await store.findByBucketKeys(query), before);
+  assert.deepEqual(await store.compactIndex(), { before: 1, after: 1 }, 'nothing left to merge');
+  for (let n = 31; n <= 40; n++) await store.addArticle(makeTestArticle(n), { fingerprints: [], bucketKeys: keysOf(n) });
+  const found = await store.findByBucketKeys([0]);
+  assert.equal(found.size, 10, 'articles 4, 8, … 40 hold key 0');
+  await store.close();
 });

@@ -318,15 +318,43 @@ export class SqliteBucketIndex {
     return this.db.transaction((): boolean => {
       const runs = (this.runList.all() as RunRow[]).filter((r) => r.level === level);
       if (runs.length < this.o.fanIn) return false;
-      this.writeRun(level + 1, (out) => mergeRuns(runs.map((r) => new RunCursor(this.db, r.name)), out));
-      for (const r of runs) {
-        this.db.prepare(`DELETE FROM bucket_runs WHERE name = ?`).run(r.name);
-        this.db.prepare(`DELETE FROM bucket_filters WHERE run = ?`).run(r.name);
-        this.db.exec(`DROP TABLE ${r.name}`);
-        this.runs.delete(r.name);
-      }
+      this.replaceRuns(runs, level + 1);
       return true;
     }).immediate();
+  }
+
+  /**
+   * Merges the tail and every run into one run, above every level (so no later merge rewrites
+   * it until fanIn such runs exist), and returns the parts (runs, and the tail when it holds
+   * pairs) before and after. A look-up reads a block per key from each run holding the key: at
+   * a million articles, 12 runs cost a trace's look-ups about three times the blocks of one
+   * (bench/RESULTS.md, session 19). Each step is its own write transaction.
+   */
+  compact(): { before: number; after: number } {
+    const before = this.parts();
+    if (this.countTail() > 0) this.flushTail();
+    this.tailEstimate = 0;
+    this.db.transaction(() => {
+      const runs = this.runList.all() as RunRow[];
+      if (runs.length > 1) this.replaceRuns(runs, Math.max(...runs.map((r) => r.level)) + 1);
+    }).immediate();
+    return { before, after: this.parts() };
+  }
+
+  /** Runs, and the tail when it holds pairs: the tables a look-up reads. */
+  private parts(): number {
+    return (this.runList.all() as RunRow[]).length + (this.countTail() > 0 ? 1 : 0);
+  }
+
+  /** Writes `runs` merged as one run of `level` and drops them (inside the caller's transaction). */
+  private replaceRuns(runs: readonly RunRow[], level: number): void {
+    this.writeRun(level, (out) => mergeRuns(runs.map((r) => new RunCursor(this.db, r.name)), out));
+    for (const r of runs) {
+      this.db.prepare(`DELETE FROM bucket_runs WHERE name = ?`).run(r.name);
+      this.db.prepare(`DELETE FROM bucket_filters WHERE run = ?`).run(r.name);
+      this.db.exec(`DROP TABLE ${r.name}`);
+      this.runs.delete(r.name);
+    }
   }
 
   /** A new run of `level`, filled by `fill`, registered with its directory and filter. */

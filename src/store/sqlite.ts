@@ -262,6 +262,10 @@ export class SqliteStore implements Store {
     });
   }
 
+  async compactIndex(): Promise<{ before: number; after: number }> {
+    return this.run(() => this.buckets.compact());
+  }
+
   async close(): Promise<void> {
     if (!this.db.open) return;
     const checkpointer = this.checkpointer;

@@ -57,6 +57,13 @@ export interface Store {
   putStories(stories: readonly StoredStory[]): Promise<void>;
   getStories(): Promise<StoredStory[]>;
 
+  /**
+   * Merges the candidate index into as few parts as it can, so that a look-up reads fewer of
+   * them; returns the parts before and after, or null when the backend's index has no parts
+   * to merge (PostgreSQL: one table and its B-tree).
+   */
+  compactIndex(): Promise<{ before: number; after: number } | null>;
+
   close(): Promise<void>;
 }
 

@@ -16,6 +16,7 @@ import { registerServe } from './serve.js';
 import { registerWorker } from './worker.js';
 import { registerStatus } from './status.js';
 import { registerReindex } from './reindex.js';
+import { registerCompact } from './compact.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerAdd,
@@ -25,6 +26,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerTrace,
   registerAnalyze,
   registerReindex,
+  registerCompact,
   registerStories,
   registerEval,
   registerServe,
