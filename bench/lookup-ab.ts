@@ -5,8 +5,8 @@
  * the name look-up (nameNeighbours), each version on its own store connection. Prints each
  * version's median CPU time per pass over the articles, the median of the per-pass ratios, and
  * whether both versions found the same candidates (an md5 of every answer). With --old-db the
- * old version reads another store (e.g. a copy whose index bench/compact-index.ts merged into
- * one run; --old may then be this very tree).
+ * old version reads another store (e.g. the same store before `storytrace compact`; --old may
+ * then be this very tree).
  *
  *   git worktree add /tmp/old <commit> && ln -s "$PWD/node_modules" /tmp/old/node_modules
  *   ln -s "$PWD/generated" /tmp/old/generated
