@@ -17,13 +17,13 @@
  * Documents are small integers (`article_docs.doc`), not article ids. Keys are integers
  * below 2^43 from src/fingerprint/keys.ts.
  */
-import { endianness } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { BucketKeyList } from './store.js';
 import { keyOrder } from './key-order.js';
 import { blockRange, decodeBlock, decodeDirectory, encodeDirectory, lowerBound, PAIRS_PER_BLOCK, sortUniquePairs, type Block, type Directory } from './bucket-blocks.js';
 import { mergeRuns, RunCursor, RunWriter } from './bucket-runs.js';
-import { BucketFilter, decodeFilterPart, encodeFilterPart, FILTER_FORMAT, readableFilter } from './bucket-filter.js';
+import type { BucketFilter } from './bucket-filter.js';
+import { countTail, dropRun, filterOfRun, keysBlob, newRunName, readStoredFilter, tailPairs, writeFilter } from './sqlite-bucket-tables.js';
 import { TailPostings } from './bucket-tail.js';
 import type { BucketQuery } from './bucket-query.js';
 import { keyHolders, overBound } from './bucket-holders.js';
@@ -58,8 +58,6 @@ interface RunRow {
   rows: number;
 }
 
-const RUN_PREFIX = 'bucket_run_';
-
 /** What a look-up keeps of a run. */
 interface OpenRun {
   dir: Directory;
@@ -69,16 +67,6 @@ interface OpenRun {
    * null for a run at or above it without a filter this build reads: every key's blocks are read.
    */
   filter: BucketFilter | null;
-}
-
-const LITTLE_ENDIAN = endianness() === 'LE';
-
-/** The keys of one article as a tail blob: float64 little-endian. */
-function keysBlob(keys: BucketKeyList): Buffer {
-  if (LITTLE_ENDIAN && keys instanceof Float64Array) return Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength);
-  const out = Buffer.allocUnsafe(8 * keys.length);
-  for (let i = 0; i < keys.length; i++) out.writeDoubleLE(keys[i], 8 * i);
-  return out;
 }
 
 export class SqliteBucketIndex {
@@ -206,41 +194,12 @@ export class SqliteBucketIndex {
     let run = this.runs.get(name);
     if (!run) {
       const row = this.db.prepare(`SELECT directory, filter, level FROM bucket_runs WHERE name = ?`).get(name) as { directory: Buffer; filter: string | null; level: number };
-      // Names come from bucket_runs, which only this module writes (RUN_PREFIX + integer).
+      // Names come from bucket_runs, which only this index writes (newRunName: a prefix and an integer).
       const blocks = this.db.prepare(`SELECT block, pairs FROM ${name} WHERE block IN (SELECT value FROM json_each(?))`);
-      const filter = this.readFilter(name, row.filter) ?? (row.level < this.o.filterFromLevel ? this.filterOfRun(name) : null);
+      const filter = readStoredFilter(this.db, name, row.filter) ?? (row.level < this.o.filterFromLevel ? filterOfRun(this.db, name) : null);
       this.runs.set(name, (run = { dir: decodeDirectory(row.directory), blocks, filter }));
     }
     return run;
-  }
-
-  /** The stored filter of a run, or null when it has none this build can read (it is then read in full). */
-  private readFilter(name: string, spec: string | null): BucketFilter | null {
-    if (!readableFilter(spec)) return null;
-    return new BucketFilter((this.db.prepare(`SELECT bits FROM bucket_filters WHERE run = ? ORDER BY part`).pluck().all(name) as Buffer[]).map(decodeFilterPart));
-  }
-
-  /**
-   * The filter of a run, built by reading it once: for the runs of older stores (then stored)
-   * and for small runs, which are written without one (filterFromLevel: the writes would pay
-   * for it) though a look-up would otherwise read one of their blocks for nearly every key.
-   * At 1 M articles the three small runs (9,700 blocks, 37 MB) take about a quarter of a
-   * second, once per connection.
-   */
-  private filterOfRun(name: string): BucketFilter {
-    const filter = new BucketFilter();
-    for (const row of this.db.prepare(`SELECT block, pairs FROM ${name} ORDER BY block`).iterate() as Iterable<{ block: number; pairs: Buffer }>) {
-      const { keys } = decodeBlock(row.pairs);
-      for (let p = 0; p < keys.length; p++) if (p === 0 || keys[p] !== keys[p - 1]) filter.add(row.block, keys[p]);
-    }
-    return filter;
-  }
-
-  /** Stores the filter of run `name`, of `blocks` blocks (inside the caller's transaction). */
-  private writeFilter(name: string, filter: BucketFilter, blocks: number): void {
-    const put = this.db.prepare(`INSERT INTO bucket_filters (run, part, bits) VALUES (?, ?, ?)`);
-    filter.stored(blocks).forEach((bits, i) => put.run(name, i, encodeFilterPart(bits)));
-    this.db.prepare(`UPDATE bucket_runs SET filter = ? WHERE name = ?`).run(FILTER_FORMAT, name);
   }
 
   /**
@@ -253,7 +212,7 @@ export class SqliteBucketIndex {
     const missing = this.db.prepare(`SELECT name FROM bucket_runs WHERE filter IS NULL AND level >= ? ORDER BY name`).pluck().all(this.o.filterFromLevel) as string[];
     for (const name of missing) {
       this.db.transaction(() => {
-        this.writeFilter(name, this.filterOfRun(name), this.openRun(name).dir.first.length);
+        writeFilter(this.db, name, filterOfRun(this.db, name), this.openRun(name).dir.first.length);
         this.runs.delete(name);
       }).immediate();
     }
@@ -283,9 +242,9 @@ export class SqliteBucketIndex {
    */
   maintain(): void {
     if (!this.filtersChecked) this.buildMissingFilters();
-    if (this.tailEstimate === null) this.tailEstimate = this.countTail();
+    if (this.tailEstimate === null) this.tailEstimate = countTail(this.db);
     if (this.tailEstimate < this.o.tailRows) return;
-    this.tailEstimate = this.countTail();
+    this.tailEstimate = countTail(this.db);
     if (this.tailEstimate < this.o.tailRows) return;
     this.flushTail();
     this.tailEstimate = 0;
@@ -295,18 +254,7 @@ export class SqliteBucketIndex {
   /** Moves every tail pair, sorted, into a new level-0 run. */
   flushTail(): void {
     this.db.transaction(() => {
-      const rows = this.db.prepare(`SELECT doc, keys FROM bucket_tail ORDER BY seq`).all() as Array<{ doc: number; keys: Buffer }>;
-      let n = 0;
-      for (const r of rows) n += r.keys.length / 8;
-      const keys = new Float64Array(n);
-      const docs = new Uint32Array(n);
-      let at = 0;
-      for (const r of rows) {
-        for (let i = 0; i < r.keys.length; i += 8, at++) {
-          keys[at] = r.keys.readDoubleLE(i);
-          docs[at] = r.doc;
-        }
-      }
+      const { keys, docs, n } = tailPairs(this.db);
       const m = sortUniquePairs(keys, docs, n, keyOrder(keys, n));
       this.writeRun(0, (out) => out.pushAll(keys, docs, m));
       this.db.exec(`DELETE FROM bucket_tail`);
@@ -332,7 +280,7 @@ export class SqliteBucketIndex {
    */
   compact(): { before: number; after: number } {
     const before = this.parts();
-    if (this.countTail() > 0) this.flushTail();
+    if (countTail(this.db) > 0) this.flushTail();
     this.tailEstimate = 0;
     this.db.transaction(() => {
       const runs = this.runList.all() as RunRow[];
@@ -343,44 +291,30 @@ export class SqliteBucketIndex {
 
   /** Runs, and the tail when it holds pairs: the tables a look-up reads. */
   private parts(): number {
-    return (this.runList.all() as RunRow[]).length + (this.countTail() > 0 ? 1 : 0);
+    return (this.runList.all() as RunRow[]).length + (countTail(this.db) > 0 ? 1 : 0);
   }
 
   /** Writes `runs` merged as one run of `level` and drops them (inside the caller's transaction). */
   private replaceRuns(runs: readonly RunRow[], level: number): void {
     this.writeRun(level, (out) => mergeRuns(runs.map((r) => new RunCursor(this.db, r.name)), out));
     for (const r of runs) {
-      this.db.prepare(`DELETE FROM bucket_runs WHERE name = ?`).run(r.name);
-      this.db.prepare(`DELETE FROM bucket_filters WHERE run = ?`).run(r.name);
-      this.db.exec(`DROP TABLE ${r.name}`);
+      dropRun(this.db, r.name);
       this.runs.delete(r.name);
     }
   }
 
   /** A new run of `level`, filled by `fill`, registered with its directory and filter. */
   private writeRun(level: number, fill: (out: RunWriter) => void): void {
-    const name = this.newRunName();
+    const name = newRunName(this.db);
     const out = new RunWriter(this.db, name, level >= this.o.filterFromLevel);
     fill(out);
     const dir = out.finish();
     this.db.prepare(`INSERT INTO bucket_runs (name, level, rows, directory) VALUES (?, ?, ?, ?)`).run(name, level, out.rows, encodeDirectory(dir));
-    if (out.filter) this.writeFilter(name, out.filter, out.blocks);
+    if (out.filter) writeFilter(this.db, name, out.filter, out.blocks);
   }
 
   /** Pairs per table, tail first (for reports and tests). */
   layout(): Array<{ name: string; level: number; rows: number }> {
-    return [{ name: 'bucket_tail', level: -1, rows: this.countTail() }, ...(this.runList.all() as RunRow[])];
-  }
-
-  private countTail(): number {
-    return this.db.prepare(`SELECT coalesce(sum(length(keys)), 0) / 8 FROM bucket_tail`).pluck().get() as number;
-  }
-
-  private newRunName(): string {
-    const last = this.db
-      .prepare(`SELECT max(CAST(substr(name, ${RUN_PREFIX.length + 1}) AS INTEGER)) FROM bucket_runs`)
-      .pluck()
-      .get() as number | null;
-    return `${RUN_PREFIX}${(last ?? 0) + 1}`;
+    return [{ name: 'bucket_tail', level: -1, rows: countTail(this.db) }, ...(this.runList.all() as RunRow[])];
   }
 }
