@@ -18,6 +18,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareArticle } from '../src/ingest/prepare.js';
 import type { Article } from '../src/types.js';
+import { createEngine } from '../src/engine/engine.js';
+import { DEFAULT_TRACE_OPTIONS, lookUpBounds } from '../src/engine/trace.js';
 import { median, STORED_CORPUS_OPTIONS } from './measure.js';
 import { SynthCorpus } from './synth/corpus.js';
 
@@ -26,7 +28,10 @@ const { values: args } = parseArgs({ options: { ...STORED_CORPUS_OPTIONS, old: {
 /** One version's look-ups of every article, answers digested. */
 type Pass = () => Promise<string>;
 
-async function versionAt(root: string, db: string, articles: Article[]): Promise<{ pass: Pass; close: () => Promise<void> }> {
+/** The bounds of both versions' look-ups: this tree's, as trace asks them for its default limit. */
+type Bounds = ReturnType<typeof lookUpBounds>;
+
+async function versionAt(root: string, db: string, articles: Article[], bounds: Bounds): Promise<{ pass: Pass; close: () => Promise<void> }> {
   const { openStore } = (await import(`${root}/src/store/open.ts`)) as typeof import('../src/store/open.js');
   const { createEngine } = (await import(`${root}/src/engine/engine.ts`)) as typeof import('../src/engine/engine.js');
   const { StoreCandidateIndex } = (await import(`${root}/src/fingerprint/candidates.ts`)) as typeof import('../src/fingerprint/candidates.js');
@@ -35,13 +40,12 @@ async function versionAt(root: string, db: string, articles: Article[]): Promise
   const store = await openStore(db, { readonly: true });
   const engine = createEngine();
   const index = new StoreCandidateIndex(store, engine.options.index);
-  // what a trace asks (src/engine/trace.ts: room 20 for the default limit)
   const inputs = articles.map((a) => ({ fp: fingerprintText(a.text, a.sentences, engine.options.index), keys: articleEntityKeys(engine, a), id: a.id }));
   const pass: Pass = async () => {
     const md5 = createHash('md5');
     for (const x of inputs) {
-      const reused = await index.query(x.fp, { excludeId: x.id, limit: Math.min(engine.options.maxFingerprintCandidates, 20) });
-      const named = await nameNeighbours(engine, store, x.keys, 41);
+      const reused = await index.query(x.fp, { excludeId: x.id, limit: bounds.fingerprints });
+      const named = await nameNeighbours(engine, store, x.keys, bounds.names);
       md5.update(JSON.stringify([reused, [...named]]));
     }
     return md5.digest('hex');
@@ -54,7 +58,8 @@ async function main(): Promise<void> {
   const corpus = new SynthCorpus(Number(args.seed));
   const from = Number(args.docs);
   const articles = [...corpus.docs(from, from + Number(args.n))].map((d) => prepareArticle(d.raw));
-  const versions = [await versionAt(resolve('.'), args.db, articles), await versionAt(resolve(args.old), args['old-db'] ?? args.db, articles)];
+  const bounds = lookUpBounds(createEngine(), DEFAULT_TRACE_OPTIONS.limit);
+  const versions = [await versionAt(resolve('.'), args.db, articles, bounds), await versionAt(resolve(args.old), args['old-db'] ?? args.db, articles, bounds)];
   try {
     const digests = await Promise.all(versions.map((v) => v.pass())); // warm-up: filters, page cache
     const times: number[][] = [[], []];

@@ -39,10 +39,9 @@ export class TracePace {
 
   /** One trace: its fingerprint look-up, the shards' work (analysis + alignment, ms) and the candidates compared. */
   record(queryMs: number, workMs: number, compared: readonly Article[]): void {
-    const ms = workMs;
     const blend = (old: number, now: number) => (old === 0 ? now : old * (1 - PACE_WEIGHT) + now * PACE_WEIGHT);
     this.queryMs = blend(this.queryMs, queryMs);
-    if (ms > 0 && compared.length > 0) this.charsPerMs = blend(this.charsPerMs, textLength(compared) / ms);
+    if (workMs > 0 && compared.length > 0) this.charsPerMs = blend(this.charsPerMs, textLength(compared) / workMs);
   }
 }
 

@@ -12,7 +12,8 @@ import type { PairFeatures } from '../relate/features.js';
 import type { Article } from '../types.js';
 import { createEngine } from './engine.js';
 import { storeArticle } from './ingest.js';
-import { fullTrace, splitByLength, traceArticle, traceOnShards, type TraceTimings } from './trace.js';
+import { fullTrace, traceArticle, traceOnShards, type TraceTimings } from './trace.js';
+import { splitByLength } from './trace-split.js';
 import { TraceShard } from './trace-shard.js';
 import { ParallelTracer } from '../parallel/trace.js';
 

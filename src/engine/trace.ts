@@ -9,8 +9,6 @@ import { analyzeArticle, compareAnalyzed, namesOf, tokensOf, type Engine } from 
 import { paceOf, splitByLength, textLength } from './trace-split.js';
 import { TraceShard, type FinishJob, type FinishReply, type RankJob, type RankKey, type RankReply } from './trace-shard.js';
 
-export { splitByLength } from './trace-split.js';
-
 /** Bucket keys of an article's names: an inverted index in the store for same-event search. */
 export function entityKeys(entities: Iterable<string>): BucketKey[] {
   return [...new Set([...entities].filter((e) => e.length >= 3).map(nameKey))].sort((x, y) => x - y);
@@ -102,6 +100,19 @@ const fingerprintRoom = (engine: Engine, room: number): number => Math.min(engin
 /** Articles sharing names that a trace compares at most, given its room. */
 const namedRoom = (engine: Engine, room: number): number => Math.min(engine.options.maxTopicCandidates, room);
 
+/** How far down the name ranking a look-up reads: room for the article itself and every fingerprint neighbour pickNamed leaves out. */
+const nameTop = (engine: Engine, room: number, reusedAtMost: number): number => namedRoom(engine, room) + reusedAtMost + 1;
+
+/**
+ * What a trace showing `limit` relations asks of the store (traceOnShards): the fingerprint
+ * neighbours at most, and the top of the name ranking. For benchmarks that time the look-ups.
+ */
+export function lookUpBounds(engine: Engine, limit: number): { fingerprints: number; names: number } {
+  const room = candidateRoom(limit);
+  const fingerprints = fingerprintRoom(engine, room);
+  return { fingerprints, names: nameTop(engine, room, fingerprints) };
+}
+
 /** Ids of the stored articles whose fingerprints are nearest the article's (LSH), at most `room`. */
 async function reusedNeighbours(engine: Engine, store: Store, article: Article, room: number, timings: Partial<TraceTimings>): Promise<string[]> {
   const t = performance.now();
@@ -126,8 +137,7 @@ async function namedNeighbours(engine: Engine, store: Store, article: Article, t
  */
 async function nameRanking(engine: Engine, store: Store, article: Article, tokens: Token[], room: number, reusedAtMost: number, timings: Partial<TraceTimings>): Promise<string[]> {
   const t = performance.now();
-  // room for the article itself and the fingerprint neighbours, which pickNamed leaves out
-  const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), namedRoom(engine, room) + reusedAtMost + 1);
+  const byNames = await nameNeighbours(engine, store, articleEntityKeys(engine, article, tokens), nameTop(engine, room, reusedAtMost));
   const ranked = [...byNames.entries()].filter(([id]) => id !== article.id).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   timings.nameQuery = performance.now() - t;
   return ranked.map(([id]) => id);

@@ -11,12 +11,12 @@ import { openSqliteDatabase, storeErrorFrom, type SqliteOpenOptions } from './sq
 import type { AddResult, ArticleIndexEntries, ArticleSummary, ArticleToAdd, BucketKey, BucketKeyList, ListOptions, Store, StoredStory } from './store.js';
 import type { EncodedArticle } from './encoded-article.js';
 import { articleToRow, prepareStatements, rowToArticle, type ArticleRow } from './sqlite-rows.js';
-
-export { FIRST_IDS_OF_DOCS_SQL, IDS_OF_DOCS_SQL } from './sqlite-rows.js';
 import { SqliteBucketIndex, type BucketIndexOptions } from './sqlite-buckets.js';
 import { checkBucketKeys } from './keys-check.js';
 import { resolveBucketQuery, splitTop, type BucketQuery } from './bucket-query.js';
 import { BackgroundCheckpointer, DEFAULT_CHECKPOINTER_OPTIONS, type CheckpointerOptions } from './sqlite-checkpointer.js';
+
+export { FIRST_IDS_OF_DOCS_SQL, IDS_OF_DOCS_SQL } from './sqlite-rows.js';
 
 const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
