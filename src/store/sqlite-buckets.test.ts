@@ -13,15 +13,20 @@ async function tinyTailStore(tailRows: number, fanIn = 2): Promise<SqliteStore> 
   return SqliteStore.open(':memory:', { buckets: { tailRows, fanIn } });
 }
 
-test('flushed runs and merged levels answer exactly like one table', async () => {
-  const store = await tinyTailStore(7, 2);
-  const keysOf = (n: number) => [n % 5, 100 + (n % 3), 1000 + n];
+/** Adds test articles from … to (inclusive), article n with the bucket keys keysOf(n); their ids. */
+async function addKeyed(store: SqliteStore, from: number, to: number, keysOf: (n: number) => number[]): Promise<string[]> {
   const ids: string[] = [];
-  for (let n = 1; n <= 40; n++) {
+  for (let n = from; n <= to; n++) {
     const a = makeTestArticle(n);
     ids.push(a.id);
     await store.addArticle(a, { fingerprints: [], bucketKeys: keysOf(n) });
   }
+  return ids;
+}
+
+test('flushed runs and merged levels answer exactly like one table', async () => {
+  const store = await tinyTailStore(7, 2);
+  const ids = await addKeyed(store, 1, 40, (n) => [n % 5, 100 + (n % 3), 1000 + n]);
   const layout = store.bucketLayout();
   assert.ok(layout.some((t) => t.level >= 1), `expected merged runs, got ${JSON.stringify(layout)}`);
   assert.equal(layout.reduce((s, t) => s + t.rows, 0), 120);
@@ -190,12 +195,7 @@ test('a reading connection forgets the runs another connection merged away', asy
 test('compaction merges every run and the tail into one, and later additions flush and merge as before', async () => {
   const store = await tinyTailStore(4, 3);
   const keysOf = (n: number) => [n % 4, 50 + (n % 7), 1000 + n];
-  const ids: string[] = [];
-  for (let n = 1; n <= 30; n++) {
-    const a = makeTestArticle(n);
-    ids.push(a.id);
-    await store.addArticle(a, { fingerprints: [], bucketKeys: keysOf(n) });
-  }
+  await addKeyed(store, 1, 30, keysOf);
   const query = [0, 1, 50, 53, 1007];
   const before = await store.findByBucketKeys(query);
   const runsBefore = store.bucketLayout().length - 1;
@@ -205,7 +205,7 @@ test('compaction merges every run and the tail into one, and later additions flu
   assert.deepEqual([tail.rows, run.rows], [0, 90]);
   assert.deepEqual(await store.findByBucketKeys(query), before);
   assert.deepEqual(await store.compactIndex(), { before: 1, after: 1 }, 'nothing left to merge');
-  for (let n = 31; n <= 40; n++) await store.addArticle(makeTestArticle(n), { fingerprints: [], bucketKeys: keysOf(n) });
+  await addKeyed(store, 31, 40, keysOf);
   const found = await store.findByBucketKeys([0]);
   assert.equal(found.size, 10, 'articles 4, 8, … 40 hold key 0');
   await store.close();
