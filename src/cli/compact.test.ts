@@ -1,6 +1,6 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,3 +31,13 @@ test('storytrace compact on a missing database is a one-line error', async () =>
   assert.match(r.stderr, /^storytrace: .*none\.db/);
   assert.equal(r.stderr.trim().split('\n').length, 1);
 });
+
+for (const command of [['compact'], ['reindex'], ['analyze', '--json']]) {
+  test(`storytrace ${command[0]} refuses a database file that does not exist, and creates none`, async () => {
+    const missing = join(dir, `mistyped-${command[0]}.db`);
+    const r = await runInProcess(['--db', missing, ...command]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, `storytrace: ${missing}: no such database file\n`);
+    assert.ok(!existsSync(missing), 'no empty database left behind');
+  });
+}

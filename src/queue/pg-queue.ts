@@ -76,7 +76,7 @@ export class PgJobQueue implements JobQueue {
     const target = parsePostgresSpec(spec);
     const pool = createPool(target, { ...DEFAULT_POSTGRES_OPTIONS, poolSize, readonly });
     try {
-      await prepareSchema(pool, target, readonly);
+      await prepareSchema(pool, target, { readonly, existing: readonly });
     } catch (err) {
       await pool.end();
       throw storeErrorFromPg(target.display, err);

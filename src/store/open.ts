@@ -9,6 +9,11 @@ import type { Store } from './store.js';
 export interface OpenStoreOptions {
   /** Open for reading only: a missing database is an error, nothing is created or written. */
   readonly?: boolean;
+  /**
+   * Open for writing, but only a database that exists (a file, or a schema something was added
+   * to): commands that work on stored articles refuse a mistyped path instead of creating it.
+   */
+  existing?: boolean;
 }
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
@@ -18,7 +23,7 @@ export async function openStore(spec: string, options: OpenStoreOptions = {}): P
   if (POSTGRES_URL.test(spec)) {
     // Loaded only when asked for: the pg client is not needed for the embedded store.
     const { PostgresStore } = await import('./postgres.js');
-    return PostgresStore.open(spec, { readonly: options.readonly === true });
+    return PostgresStore.open(spec, { readonly: options.readonly === true, existing: options.existing === true });
   }
-  return SqliteStore.open(spec, { readonly: options.readonly === true });
+  return SqliteStore.open(spec, { readonly: options.readonly === true, existing: options.existing === true });
 }

@@ -8,6 +8,8 @@ import { StoreError, UserError } from '../errors.js';
 export interface PostgresStoreOptions {
   /** Open for reading only: nothing is created or migrated, and every write fails. */
   readonly?: boolean;
+  /** Refuse an empty database (nothing ever added) instead of creating the schema (implied by readonly). */
+  existing?: boolean;
   /** Most connections the pool opens; parallel callers beyond it wait for one. */
   poolSize?: number;
   /** How long to wait for the server to accept a connection, in milliseconds. */
@@ -16,6 +18,7 @@ export interface PostgresStoreOptions {
 
 export const DEFAULT_POSTGRES_OPTIONS: Required<PostgresStoreOptions> = {
   readonly: false,
+  existing: false,
   poolSize: 4,
   connectTimeoutMs: 10_000,
 };

@@ -34,7 +34,7 @@ async function inspect(db: Queryable, schema: string): Promise<SchemaState> {
 }
 
 /** Refuses states this build must not touch; returns the version to upgrade from. */
-function acceptedVersion(state: SchemaState, target: PostgresTarget, readonly: boolean): number {
+function acceptedVersion(state: SchemaState, target: PostgresTarget, { readonly, existing }: SchemaAccess): number {
   const where = target.display;
   if (state.kind === 'foreign') {
     throw new StoreError(
@@ -47,7 +47,7 @@ function acceptedVersion(state: SchemaState, target: PostgresTarget, readonly: b
       `${where}: written by a newer storytrace (schema ${version}, this reads ${PG_SCHEMA_VERSION}); upgrade storytrace`,
     );
   }
-  if (readonly && version === 0) throw new StoreError(`${where}: empty database (nothing was ever added to it)`);
+  if (existing && version === 0) throw new StoreError(`${where}: empty database (nothing was ever added to it)`);
   if (readonly && version < PG_SCHEMA_VERSION) {
     throw new StoreError(`${where}: written by an older storytrace (schema ${version}); open it for writing once to upgrade`);
   }
@@ -58,15 +58,21 @@ function acceptedVersion(state: SchemaState, target: PostgresTarget, readonly: b
  * Makes the schema current or refuses it. Reads first without locking; only a database that
  * needs creating or upgrading is locked and changed, and the check is repeated under the lock.
  */
-export async function prepareSchema(pool: pg.Pool, target: PostgresTarget, readonly: boolean): Promise<void> {
+/** How a store is opened: `existing` refuses an empty database (readonly implies it). */
+export interface SchemaAccess {
+  readonly: boolean;
+  existing: boolean;
+}
+
+export async function prepareSchema(pool: pg.Pool, target: PostgresTarget, access: SchemaAccess): Promise<void> {
   const client = await pool.connect();
   try {
-    const from = acceptedVersion(await inspect(client, target.schema), target, readonly);
+    const from = acceptedVersion(await inspect(client, target.schema), target, access);
     if (from === PG_SCHEMA_VERSION) return;
     await client.query('BEGIN');
     try {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`storytrace schema ${target.schema}`]);
-      const lockedFrom = acceptedVersion(await inspect(client, target.schema), target, readonly);
+      const lockedFrom = acceptedVersion(await inspect(client, target.schema), target, access);
       if (lockedFrom < PG_SCHEMA_VERSION) await upgrade(client, target.schema, lockedFrom);
       await client.query('COMMIT');
     } catch (err) {

@@ -174,6 +174,18 @@ function schemaTests(admin: pg.Pool, freshSchema: FreshSchema): void {
     assert.equal(await reader.countArticles(), 0);
     await reader.close();
   });
+
+  test('existing only: an empty database is refused and left empty; a created one opens for writing', async () => {
+    const { schema, url } = freshSchema();
+    const display = parsePostgresSpec(url).display;
+    await assert.rejects(PostgresStore.open(url, { existing: true }), refusesWith(display, /empty database/));
+    assert.equal(await snapshot(admin, schema), JSON.stringify([[]]));
+    await (await PostgresStore.open(url)).close();
+    const store = await PostgresStore.open(url, { existing: true });
+    await store.addArticle(makeTestArticle(1));
+    assert.equal(await store.countArticles(), 1);
+    await store.close();
+  });
 }
 
 function concurrencyTests(freshSchema: FreshSchema): void {

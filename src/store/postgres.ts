@@ -76,7 +76,7 @@ export class PostgresStore implements Store {
     const target = parsePostgresSpec(spec);
     const pool = createPool(target, settings);
     try {
-      await prepareSchema(pool, target, settings.readonly);
+      await prepareSchema(pool, target, { readonly: settings.readonly, existing: settings.readonly || settings.existing });
     } catch (err) {
       await pool.end();
       throw storeErrorFromPg(target.display, err);

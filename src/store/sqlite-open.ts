@@ -20,6 +20,8 @@ import { convertLegacyBuckets } from './bucket-legacy.js';
 export interface SqliteOpenOptions {
   /** Open for reading only: nothing is created, configured or written; writes fail. */
   readonly?: boolean;
+  /** Refuse a missing file instead of creating it (implied by readonly). */
+  existing?: boolean;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -27,7 +29,7 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 /** Opens (or creates) `file` as a storytrace database, ready for use. */
 export function openSqliteDatabase(file: string, options: SqliteOpenOptions = {}): Database.Database {
   const readonly = options.readonly === true;
-  if (file !== ':memory:') checkFileBeforeOpening(file, readonly);
+  if (file !== ':memory:') checkFileBeforeOpening(file, readonly, readonly || options.existing === true);
   let db: Database.Database;
   try {
     db = new Database(file, { readonly, fileMustExist: readonly });
@@ -45,7 +47,7 @@ export function openSqliteDatabase(file: string, options: SqliteOpenOptions = {}
 }
 
 /** Refuses, from the file system alone, files SQLite must not be pointed at. */
-function checkFileBeforeOpening(file: string, readonly: boolean): void {
+function checkFileBeforeOpening(file: string, readonly: boolean, existing: boolean): void {
   const folder = dirname(resolve(file));
   const folderStat = statOrNull(folder);
   if (folderStat === null || !folderStat.isDirectory()) {
@@ -53,7 +55,7 @@ function checkFileBeforeOpening(file: string, readonly: boolean): void {
   }
   const stat = statOrNull(file);
   if (stat === null) {
-    if (readonly) throw new StoreError(`${file}: no such database file`);
+    if (existing) throw new StoreError(`${file}: no such database file`);
     if (!isWritable(folder, folderStat)) throw new StoreError(`${file}: folder ${folder} is not writable`);
     return;
   }

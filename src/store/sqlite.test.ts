@@ -178,6 +178,17 @@ describe('SqliteStore files', () => {
     assert.ok(!existsSync(file));
   });
 
+  test('opening an existing store only: a missing file is refused and not created, a stored one opens for writing', async () => {
+    const file = join(dir, 'existing-only.db');
+    await assert.rejects(openStore(file, { existing: true }), refusesWith(file, /no such database/));
+    assert.ok(!existsSync(file));
+    await storeWithOneArticle(file);
+    const store = await openStore(file, { existing: true });
+    await store.addArticle(makeTestArticle(2));
+    assert.equal(await store.countArticles(), 2);
+    await store.close();
+  });
+
   test('a folder given as the database is refused', async () => {
     const folder = join(dir, 'a-folder.db');
     mkdirSync(folder);

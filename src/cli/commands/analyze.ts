@@ -49,7 +49,7 @@ async function runAnalyze(ctx: CliContext, paths: string[], flags: AnalyzeFlags)
   const { workerCount } = await import('./add.js');
   const workers = workerCount(flags.workers) ?? 0;
   const engine = createEngine();
-  await withStore(ctx, {}, async (store) => {
+  await withStore(ctx, { existing: true }, async (store) => {
     const added = paths.length > 0 ? await addAll(ctx, store, paths, engine) : 0;
     // On PostgreSQL, one analysis at a time per database (servers and workers take this lock too).
     const { openAnalysisLock } = await import('../../queue/analyze-lock.js');

@@ -16,7 +16,7 @@ export const registerCompact: RegisterCommand = (program: Command, ctx: CliConte
 
 async function compact(ctx: CliContext, flags: CompactFlags): Promise<void> {
   const started = performance.now();
-  const parts = await withStore(ctx, {}, (store) => store.compactIndex());
+  const parts = await withStore(ctx, { existing: true }, (store) => store.compactIndex());
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   if (flags.json) {
     writeJson(ctx.io.stdout, parts === null ? { compacted: false } : { compacted: true, ...parts, seconds });

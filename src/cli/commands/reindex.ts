@@ -20,7 +20,7 @@ async function reindex(ctx: CliContext, flags: ReindexFlags): Promise<void> {
   const { DEFAULT_INDEX_PARAMS } = await import('../../fingerprint/params.js');
   const progress = new Progress(ctx.io.stderr);
   let last = { seen: 0, indexed: 0 };
-  await withStore(ctx, {}, async (store) => {
+  await withStore(ctx, { existing: true }, async (store) => {
     for await (const p of reindexStore(store, DEFAULT_INDEX_PARAMS)) {
       last = p;
       progress.update(`reindex: ${p.seen} articles read, ${p.indexed} indexed`);
