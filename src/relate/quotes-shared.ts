@@ -20,33 +20,20 @@ const MIN_QUOTE_WORDS = 6;
  */
 export function sharedQuotes(a: AnalyzedArticle, b: AnalyzedArticle): QuoteLike[] {
   const out: QuoteLike[] = [];
-  for (const { quote, line, longest } of quoteLines(a)) {
-    // Every word of b's line of words is a piece of b's lower-cased text, so a quote whose
-    // longest word is not in that text is not in the line: most candidates of a trace are
-    // ruled out without building their line (a regular-expression pass over the article).
-    if (lowerText(b).includes(longest) && wordsLine(b).includes(line)) out.push(quote);
-  }
+  for (const { quote, line } of quoteLines(a)) if (wordsLine(b).includes(line)) out.push(quote);
   return out;
 }
 
-/** A long enough quote: its words as a space-delimited line, and its longest word. */
-interface QuoteLine {
-  quote: QuoteLike;
-  line: string;
-  longest: string;
-}
+/** Each long enough quote of a text with its words as a space-delimited line, built once per list of quotes (as wordsLine, below). */
+const quoteLineLists = new WeakMap<AnalyzedArticle['quotes'], Array<{ quote: QuoteLike; line: string }>>();
 
-/** Each long enough quote of a text as a QuoteLine, built once per list of quotes (as wordsLine, below). */
-const quoteLineLists = new WeakMap<AnalyzedArticle['quotes'], QuoteLine[]>();
-
-function quoteLines(x: AnalyzedArticle): QuoteLine[] {
+function quoteLines(x: AnalyzedArticle): Array<{ quote: QuoteLike; line: string }> {
   let list = quoteLineLists.get(x.quotes);
   if (list === undefined) {
     list = [];
     for (const quote of x.quotes) {
       const words = quoteWords(quote.text);
-      const longest = words.reduce((l, w) => (w.length > l.length ? w : l), '');
-      if (words.length >= MIN_QUOTE_WORDS) list.push({ quote, line: ' ' + words.join(' ') + ' ', longest });
+      if (words.length >= MIN_QUOTE_WORDS) list.push({ quote, line: ' ' + words.join(' ') + ' ' });
     }
     quoteLineLists.set(x.quotes, list);
   }
@@ -71,15 +58,6 @@ export function lineOfWords(text: string): string {
  * another), so the article, not its analysis, is the key.
  */
 const lines = new WeakMap<AnalyzedArticle['article'], string>();
-
-/** A text lower-cased, once per article (as wordsLine). */
-const lowerTexts = new WeakMap<AnalyzedArticle['article'], string>();
-
-function lowerText(x: AnalyzedArticle): string {
-  let lower = lowerTexts.get(x.article);
-  if (lower === undefined) lowerTexts.set(x.article, (lower = x.article.text.toLowerCase()));
-  return lower;
-}
 
 function wordsLine(x: AnalyzedArticle): string {
   let line = lines.get(x.article);
