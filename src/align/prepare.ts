@@ -46,30 +46,9 @@ function termId(dict: TermDictionary, key: string): number {
   return id;
 }
 
-/**
- * Content tokens in text order; tokens the caller gave out of order are sorted by start. Term ids
- * come from `dicts` (the reference numbering: two texts prepared with one dictionary pair share
- * ids; preparePair gives the same sides without building a dictionary per text).
- */
+/** Content tokens in text order; tokens the caller gave out of order are sorted by start. */
 export function prepareSide(text: string, tokensIn: Token[], dicts: Dictionaries): Side {
-  const tokens = sortedTokens(tokensIn);
-  const tokenCanon = new Int32Array(tokens.length);
-  const tokenLemma = new Int32Array(tokens.length);
-  tokens.forEach((tok, i) => {
-    tokenCanon[i] = termId(dicts.canon, canonKey(tok));
-    tokenLemma[i] = termId(dicts.lemma, lemmaKey(tok));
-  });
-  return sideOfIds(text, tokens, tokenCanon, tokenLemma);
-}
-
-/** What a token's canonical and lemma ids stand for. */
-const canonKey = (tok: Token): string => tok.canon || tok.lemma || tok.norm;
-const lemmaKey = (tok: Token): string => tok.lemma || tok.norm;
-
-const sortedTokens = (tokens: Token[]): Token[] => (isSorted(tokens) ? tokens : [...tokens].sort((x, y) => x.start - y.start || x.end - y.end));
-
-/** The side of sorted tokens whose canonical and lemma ids are given. */
-function sideOfIds(text: string, tokens: Token[], tokenCanon: Int32Array, tokenLemma: Int32Array): Side {
+  const tokens = isSorted(tokensIn) ? tokensIn : [...tokensIn].sort((x, y) => x.start - y.start || x.end - y.end);
   const contentIdx: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (!tokens[i].stop) contentIdx.push(i);
   const n = contentIdx.length;
@@ -87,6 +66,12 @@ function sideOfIds(text: string, tokens: Token[], tokenCanon: Int32Array, tokenL
     sentence[c] = starts.length - 1;
   }
   starts.push(n);
+  const tokenCanon = new Int32Array(tokens.length);
+  const tokenLemma = new Int32Array(tokens.length);
+  tokens.forEach((tok, i) => {
+    tokenCanon[i] = termId(dicts.canon, tok.canon || tok.lemma || tok.norm);
+    tokenLemma[i] = termId(dicts.lemma, tok.lemma || tok.norm);
+  });
   for (let c = 0; c < n; c++) terms[c] = tokenCanon[contentIdx[c]];
   const contentRank = new Int32Array(tokens.length + 1);
   for (let i = 0; i < tokens.length; i++) contentRank[i + 1] = contentRank[i] + (tokens[i].stop ? 0 : 1);
@@ -109,79 +94,25 @@ function isSorted(tokens: Token[]): boolean {
   return true;
 }
 
-/** A text prepared with ids of its own, and the strings behind its ids, in id order. */
+/** A text prepared with dictionaries of its own, and the strings behind its ids, in id order. */
 interface OwnSide {
   side: Side;
+  dicts: Dictionaries;
   canonTerms: string[];
   lemmaTerms: string[];
-  /** Its ids by string, built when the text is first the `a` of a pair (a trace's article: once). */
-  dicts?: Dictionaries;
 }
 
 /** Prepared texts by token array: a text meets many others (the ~20 candidates of a trace). */
 const ownSides = new WeakMap<Token[], OwnSide>();
 
-function ownSide(text: string, tokensIn: Token[]): OwnSide {
-  const hit = ownSides.get(tokensIn);
+function ownSide(text: string, tokens: Token[]): OwnSide {
+  const hit = ownSides.get(tokens);
   if (hit && hit.side.text === text) return hit;
-  const tokens = sortedTokens(tokensIn);
-  const canon = denseIds(tokens, canonKey);
-  const lemma = denseIds(tokens, lemmaKey);
-  const own = { side: sideOfIds(text, tokens, canon.ids, lemma.ids), canonTerms: canon.terms, lemmaTerms: lemma.terms };
-  ownSides.set(tokensIn, own);
+  const dicts = newDictionaries();
+  const side = prepareSide(text, tokens, dicts);
+  const own = { side, dicts, canonTerms: [...dicts.canon.keys()], lemmaTerms: [...dicts.lemma.keys()] };
+  ownSides.set(tokens, own);
   return own;
-}
-
-function dictsOf(own: OwnSide): Dictionaries {
-  return (own.dicts ??= { canon: dictionaryOf(own.canonTerms), lemma: dictionaryOf(own.lemmaTerms) });
-}
-
-const dictionaryOf = (terms: readonly string[]): TermDictionary => new Map(terms.map((t, i) => [t, i]));
-
-/**
- * Every term string this thread has numbered: one id per string, for as long as the table
- * lives. A text's own ids (first use, first id, as termId numbers them) are read through it and
- * a stamp per id, instead of a new Map per text growing from empty: the ~20 candidates of a trace
- * each built two (bench/RESULTS.md, session 20). Its ids never leave denseIds, so starting the
- * table anew when it is full changes nothing.
- */
-const TERM_TABLE_LIMIT = 1 << 20;
-let termTable = new Map<string, number>();
-/** For each id of termTable: the pass that last met it, and the text's own id it got then. */
-let lastPass = new Int32Array(1 << 16);
-let ownId = new Int32Array(1 << 16);
-let pass = 0;
-
-/** Each token's id in the text's own numbering (first use first), and the strings in id order. */
-function denseIds(tokens: readonly Token[], key: (tok: Token) => string): { ids: Int32Array; terms: string[] } {
-  if (termTable.size + tokens.length > TERM_TABLE_LIMIT) termTable = new Map();
-  if (lastPass.length < termTable.size + tokens.length) growStamps(termTable.size + tokens.length);
-  if (++pass === 0x7fffffff) {
-    lastPass.fill(0);
-    pass = 1;
-  }
-  const ids = new Int32Array(tokens.length);
-  const terms: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const term = key(tokens[i]);
-    let id = termTable.get(term);
-    if (id === undefined) termTable.set(term, (id = termTable.size));
-    if (lastPass[id] !== pass) {
-      lastPass[id] = pass;
-      ownId[id] = terms.length;
-      terms.push(term);
-    }
-    ids[i] = ownId[id];
-  }
-  return { ids, terms };
-}
-
-function growStamps(size: number): void {
-  const length = Math.max(size, lastPass.length * 2);
-  const grownPass = new Int32Array(length);
-  grownPass.set(lastPass);
-  lastPass = grownPass;
-  ownId = new Int32Array(length); // read only after a write in the same pass
 }
 
 /**
@@ -195,9 +126,8 @@ function growStamps(size: number): void {
 export function preparePair(textA: string, tokensA: Token[], textB: string, tokensB: Token[]): { a: Side; b: Side; termCount: number } {
   const own = ownSide(textA, tokensA);
   const other = ownSide(textB, tokensB);
-  const dicts = dictsOf(own);
-  const canon = idsInto(dicts.canon, other.canonTerms);
-  const lemma = idsInto(dicts.lemma, other.lemmaTerms);
+  const canon = idsInto(own.dicts.canon, other.canonTerms);
+  const lemma = idsInto(own.dicts.lemma, other.lemmaTerms);
   const side = other.side;
   const b: Side = { ...side, terms: remap(side.terms, canon.ids), tokenCanon: remap(side.tokenCanon, canon.ids), tokenLemma: remap(side.tokenLemma, lemma.ids) };
   return { a: own.side, b, termCount: canon.size };
