@@ -95,23 +95,14 @@ interface SurfaceInfo extends WordInfo {
  * Surface look-ups kept across texts, per lexicon: news vocabulary is Zipfian, so most words of
  * a new article were seen in earlier ones, and a lemma look-up costs far more than a map read.
  * The answer depends only on the surface and the lexicon, so sharing it changes no token.
- * Two generations: the words met since the last turn (`recent`, where look-ups start) and those
- * met in the turn before (`older`, moved up when met again). A small table of the words in use
- * is read faster than one of every word met, and a turn forgets only what was not used for one.
  */
-const MEMO_TURN = 16_384;
+const MEMO_LIMIT = 200_000;
+const memos = new WeakMap<Lexicon, Map<string, SurfaceInfo>>();
 
-interface SurfaceMemo {
-  recent: Map<string, SurfaceInfo>;
-  older: Map<string, SurfaceInfo>;
-}
-
-const memos = new WeakMap<Lexicon, SurfaceMemo>();
-
-function memoFor(lexicon: Lexicon): SurfaceMemo {
+function memoFor(lexicon: Lexicon): Map<string, SurfaceInfo> {
   let memo = memos.get(lexicon);
-  if (!memo) memos.set(lexicon, (memo = { recent: new Map(), older: new Map() }));
-  else if (memo.recent.size >= MEMO_TURN) memo = Object.assign(memo, { older: memo.recent, recent: new Map() });
+  if (!memo) memos.set(lexicon, (memo = new Map()));
+  else if (memo.size >= MEMO_LIMIT) memo.clear(); // bounded: a crude reset beats tracking use
   return memo;
 }
 
@@ -121,25 +112,21 @@ function memoFor(lexicon: Lexicon): SurfaceMemo {
  */
 const SHARED_MAX_LENGTH = 12;
 
-function infoOf(surface: string, lexicon: Lexicon, memo: SurfaceMemo): SurfaceInfo {
-  let info = memo.recent.get(surface);
+function infoOf(surface: string, lexicon: Lexicon, memo: Map<string, SurfaceInfo>): SurfaceInfo {
+  let info = memo.get(surface);
   if (!info) {
-    info = memo.older.get(surface) ?? newInfo(surface, lexicon);
-    if (surface.length <= SHARED_MAX_LENGTH) memo.recent.set(surface, info);
+    const norm = normalizeWord(surface);
+    info = { norm, ...describe(norm, lexicon), surface };
+    if (surface.length <= SHARED_MAX_LENGTH) memo.set(surface, info);
   }
   return info;
-}
-
-function newInfo(surface: string, lexicon: Lexicon): SurfaceInfo {
-  const norm = normalizeWord(surface);
-  return { norm, ...describe(norm, lexicon), surface };
 }
 
 function push(tokens: Token[], surface: string, at: number, sentence: number, info: SurfaceInfo): void {
   tokens.push({ start: at, end: at + surface.length, surface: info.surface, norm: info.norm, lemma: info.lemma, canon: info.canon, stop: info.stop, sentence });
 }
 
-function wordsOfSpan(text: string, start: number, end: number, sentence: number, lexicon: Lexicon, memo: SurfaceMemo, tokens: Token[]): void {
+function wordsOfSpan(text: string, start: number, end: number, sentence: number, lexicon: Lexicon, memo: Map<string, SurfaceInfo>, tokens: Token[]): void {
   scanWordRanges(text, start, end, (from, to) => {
     const surface = text.slice(from, to);
     push(tokens, surface, from, sentence, infoOf(surface, lexicon, memo));
