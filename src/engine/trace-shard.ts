@@ -75,12 +75,15 @@ interface Compared {
 const OPEN_LIMIT = 64;
 /** Stored articles' bases kept per shard: traces of one story meet the same candidates again. */
 const BASE_CACHE_LIMIT = 2000;
+/** Ids of stored articles met once and not cached (the cache's admission filter), at most. */
+const SEEN_ONCE_LIMIT = 20_000;
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 export class TraceShard {
   private readonly open = new Map<number, { me: ArticleBase; compared: Map<string, Compared> }>();
   private readonly bases = new Map<string, ArticleBase>();
+  private readonly seenOnce = new Set<string>();
 
   constructor(readonly engine: Engine) {}
 
@@ -146,17 +149,29 @@ export class TraceShard {
     this.open.delete(traceId);
   }
 
-  /** analyzeBase of a stored article (no corpus statistics), from the cache when the article is unchanged. */
+  /**
+   * analyzeBase of a stored article (no corpus statistics), from the cache when the article is
+   * unchanged. A base is cached only when its article is met a second time: most candidates of
+   * a trace are met once, and a cached base (tokens, and what the aligner and the features keep
+   * by them) outlives the young generation, so every one of them would be copied and promoted
+   * for nothing; the articles of a story that keeps being traced are met again and cached then.
+   */
   private storedBase(article: Article): ArticleBase {
-    const hit = this.bases.get(article.id);
-    this.bases.delete(article.id); // re-inserted below: most recently used last
+    const { id } = article;
+    const hit = this.bases.get(id);
+    this.bases.delete(id); // re-inserted below: most recently used last
     if (hit && plainEqual(hit.article, article)) {
-      this.bases.set(article.id, hit);
+      this.bases.set(id, hit);
       return hit;
     }
-    if (this.bases.size >= BASE_CACHE_LIMIT) this.bases.delete(this.bases.keys().next().value!);
     const base = analyzeBase(this.engine, article);
-    this.bases.set(article.id, base);
+    if (hit || this.seenOnce.delete(id)) {
+      if (this.bases.size >= BASE_CACHE_LIMIT) this.bases.delete(this.bases.keys().next().value!);
+      this.bases.set(id, base);
+    } else {
+      if (this.seenOnce.size >= SEEN_ONCE_LIMIT) this.seenOnce.delete(this.seenOnce.values().next().value!);
+      this.seenOnce.add(id);
+    }
     return base;
   }
 }
