@@ -144,6 +144,11 @@ export class TraceShard {
     return { relations, analysis, alignment: performance.now() - t - analysis };
   }
 
+  /** Stored articles whose bases this shard keeps (for tests). */
+  get cachedBases(): number {
+    return this.bases.size;
+  }
+
   /** Forgets a trace whose answer is no longer wanted. */
   drop(traceId: number): void {
     this.open.delete(traceId);

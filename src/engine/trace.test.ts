@@ -123,6 +123,23 @@ test('a shard re-analyses a cached candidate whose stored record changed', async
   assert.notEqual(gap(moved, 3), first, 'a record with another date is analysed again');
 });
 
+test('a shard caches a candidate met a second time, not one met once, and answers alike either way', async () => {
+  const { engine, articles } = await exampleStore();
+  const [me, ...others] = articles;
+  const shard = new TraceShard(engine);
+  const answer = (traceId: number, candidates: Article[]) => {
+    const ranked = shard.rank({ traceId, article: me, candidates }).ranked;
+    return shard.finish({ traceId, known: [], shown: ranked.map((r) => r.key.b) }).relations;
+  };
+  const first = answer(1, others.slice(0, 3));
+  assert.equal(shard.cachedBases, 0, 'met once: not kept');
+  assert.deepEqual(answer(2, others.slice(0, 3)), first);
+  assert.equal(shard.cachedBases, 3, 'met again: kept');
+  assert.deepEqual(answer(3, others.slice(0, 3)), first);
+  answer(4, others.slice(3, 5));
+  assert.equal(shard.cachedBases, 3);
+});
+
 test("a shard finishing with the traced article's broken WordNet expressions found by another shard answers as if it found them", async () => {
   const { engine, store, articles } = await exampleStore();
   try {
